@@ -1,1 +1,92 @@
-fn main(){}
+//! `cargo xtask serve | test | bench | gen-archive N | bootstrap`: the project's commands.
+//!
+//! Every command first runs the idempotent bootstrap, so a fresh Debian machine with
+//! only Rust, Node and apt gets everything it needs, and a warm one skips it all.
+
+mod bootstrap;
+mod bucket_server;
+mod run;
+mod test;
+
+use run::CommandExt;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+commands:
+  serve            build the sample bucket and serve the site at http://127.0.0.1:8080
+  test             every test layer, ending in headless Chromium (what CI runs)
+  bench            benchmarks (figures, not pass/fail)
+  gen-archive N    write a deterministic synthetic content folder of N articles to target/gen-archive
+  bootstrap        install whatever is missing (each command does this first)";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("bootstrap") => bootstrap::all(bootstrap::Needs::everything()),
+        Some("serve") => cmd_serve(),
+        Some("test") => test::run_all(),
+        Some("bench") => cmd_bench(),
+        Some("gen-archive") => match args.get(1).and_then(|n| n.parse::<u32>().ok()) {
+            Some(n) => cmd_gen_archive(n),
+            None => Err(
+                "gen-archive needs a number of articles, e.g. `cargo xtask gen-archive 2000`"
+                    .into(),
+            ),
+        },
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("\nxtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Builds the sample bucket, starts the bucket server, and runs `trunk serve`.
+fn cmd_serve() -> Result<(), String> {
+    bootstrap::all(bootstrap::Needs::build())?;
+    let bucket = run::build_bucket(&run::root().join("content"), false)?;
+    let _server = bucket_server::start(&bucket, bucket_server::DEV_ADDR)?;
+    println!(
+        "==> serving the magazine at http://127.0.0.1:8080 (bucket from {})",
+        bucket.display()
+    );
+    run::cmd("trunk")
+        .args(["serve", "--address", "127.0.0.1", "--port", "8080"])
+        .status_ok("trunk serve")
+}
+
+/// Writes a synthetic archive of `n` articles with the builder.
+fn cmd_gen_archive(n: u32) -> Result<(), String> {
+    let out = run::root().join("target/gen-archive");
+    run::cargo()
+        .args([
+            "run",
+            "--quiet",
+            "--release",
+            "-p",
+            "press",
+            "--",
+            "gen-archive",
+        ])
+        .arg(n.to_string())
+        .arg("--out")
+        .arg(&out)
+        .status_ok("press gen-archive")?;
+    println!("==> wrote {n} synthetic articles to {}", out.display());
+    Ok(())
+}
+
+/// Runs the benchmarks; figures go to target/bench/.
+fn cmd_bench() -> Result<(), String> {
+    bootstrap::all(bootstrap::Needs::build())?;
+    run::cargo()
+        .args(["run", "--quiet", "--release", "-p", "press", "--", "bench"])
+        .status_ok("press bench")
+}

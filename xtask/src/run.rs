@@ -1,0 +1,82 @@
+//! Running child processes with the project's tools first on PATH.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The workspace root (xtask lives one level below it).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask has a parent")
+        .to_path_buf()
+}
+
+/// The project-local tools folder (npm's binaryen lives here).
+pub fn tools_bin() -> PathBuf {
+    root().join("tools/node_modules/.bin")
+}
+
+/// PATH with the project-local tools and cargo's bin folder first.
+pub fn path_env() -> String {
+    let mut parts = vec![tools_bin().display().to_string()];
+    if let Some(home) = std::env::var_os("CARGO_HOME")
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo").into_os_string()))
+    {
+        parts.push(Path::new(&home).join("bin").display().to_string());
+    }
+    parts.push(std::env::var("PATH").unwrap_or_default());
+    parts.join(":")
+}
+
+/// A command run from the workspace root with the project PATH.
+pub fn cmd(program: &str) -> Command {
+    let mut c = Command::new(program);
+    c.current_dir(root()).env("PATH", path_env());
+    c
+}
+
+/// `cargo` as invoked by `cargo xtask` (the same toolchain).
+pub fn cargo() -> Command {
+    cmd(&std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+}
+
+/// Status helpers that turn a failed child into a message naming it.
+pub trait CommandExt {
+    /// Runs the command, inheriting stdio; Err names the step when it fails.
+    fn status_ok(&mut self, what: &str) -> Result<(), String>;
+    /// Runs the command and returns its stdout, or None when it cannot run or fails.
+    fn stdout_text(&mut self) -> Option<String>;
+}
+
+impl CommandExt for Command {
+    fn status_ok(&mut self, what: &str) -> Result<(), String> {
+        match self.status() {
+            Ok(s) if s.success() => Ok(()),
+            Ok(s) => Err(format!("{what} failed ({s})")),
+            Err(e) => Err(format!("{what} could not start: {e}")),
+        }
+    }
+
+    fn stdout_text(&mut self) -> Option<String> {
+        let out = self.output().ok()?;
+        out.status
+            .success()
+            .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    }
+}
+
+/// Builds a bucket from a content folder with the `press` builder; returns the bucket dir.
+pub fn build_bucket(content: &Path, drafts: bool) -> Result<PathBuf, String> {
+    let out = root().join("target/bucket/content");
+    println!("==> building the bucket from {}", content.display());
+    let mut c = cargo();
+    c.args(["run", "--quiet", "-p", "press", "--", "build"])
+        .arg(content)
+        .arg("--out")
+        .arg(&out);
+    if drafts {
+        c.arg("--drafts");
+    }
+    c.status_ok("press build")?;
+    Ok(out)
+}
