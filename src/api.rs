@@ -1,0 +1,362 @@
+//! The content client: the only module that touches the network. Every bucket read
+//! goes through [`fetch`], which adds the base URL, a timeout, cancellation, retries
+//! for transient failures, an in-memory cache, and reader-facing errors.
+
+use futures::future::{select, Either};
+use model::{decode, paths, DecodeError, Slug};
+use serde::de::DeserializeOwned;
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+/// How long one request may take before the reader is told it timed out.
+pub const TIMEOUT_MS: u32 = 10_000;
+/// Bucket files larger than this are refused rather than parsed (a listing is ~10 KB).
+pub const MAX_BYTES: u64 = 5 * 1024 * 1024;
+/// Waits before each retry of a transient failure (network error, 5xx).
+const RETRY_DELAYS_MS: [u32; 2] = [300, 1_200];
+
+/// Why content could not be shown; `Display` is the message a reader sees.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ContentError {
+    /// The file does not exist (404/410, or an HTML fallback page where JSON belongs).
+    #[error("We couldn’t find this. It may have moved, or the link may be mistyped.")]
+    NotFound {
+        /// Bucket path that was asked for.
+        file: String,
+    },
+    /// The host refused access (403).
+    #[error(
+        "The magazine’s content host refused access to {file} (error 403). Please try again later."
+    )]
+    Forbidden {
+        /// Bucket path that was asked for.
+        file: String,
+    },
+    /// The host answered with a server error (5xx) or an unexpected status.
+    #[error("The magazine’s server had a problem (error {status}). Please try again in a moment.")]
+    Server {
+        /// Bucket path that was asked for.
+        file: String,
+        /// HTTP status.
+        status: u16,
+    },
+    /// The browser reports no connection.
+    #[error("You appear to be offline. Check your connection, then try again.")]
+    Offline,
+    /// The request failed before any answer (DNS, TLS, CORS, connection reset).
+    #[error("We couldn’t reach the magazine. Check your connection, then try again.")]
+    Network {
+        /// Bucket path that was asked for.
+        file: String,
+    },
+    /// No answer within [`TIMEOUT_MS`].
+    #[error("The magazine took too long to answer. Please try again.")]
+    TimedOut {
+        /// Bucket path that was asked for.
+        file: String,
+    },
+    /// The file is not valid content (cut short, not JSON, wrong shape).
+    #[error("Part of this page could not be read: {file} is damaged or incomplete.")]
+    Malformed {
+        /// Bucket path of the bad file.
+        file: String,
+        /// What was wrong, for the console and for staff.
+        detail: String,
+    },
+    /// The file is far larger than any real bucket file.
+    #[error("Part of this page could not be read: {file} is unexpectedly large.")]
+    TooLarge {
+        /// Bucket path of the file.
+        file: String,
+    },
+    /// The bucket was written in a newer format than this build of the site reads.
+    #[error("This content uses a newer format (version {found}) than this page can read (version {supported}). Reloading the page should fetch the newer site.")]
+    UnsupportedSchema {
+        /// Bucket path of the file.
+        file: String,
+        /// The version found.
+        found: u32,
+        /// The version this build reads.
+        supported: u32,
+    },
+}
+
+impl ContentError {
+    /// Whether retrying automatically could help (the network or a server hiccup).
+    pub fn is_transient(&self) -> bool {
+        matches!(self, ContentError::Network { .. })
+            || matches!(self, ContentError::Server { status, .. } if *status >= 500)
+    }
+
+    /// Whether this is a plain "no such thing", which pages show as their 404.
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, ContentError::NotFound { .. })
+    }
+}
+
+impl From<DecodeError> for ContentError {
+    fn from(e: DecodeError) -> Self {
+        match e {
+            DecodeError::Malformed { file, detail } => ContentError::Malformed { file, detail },
+            DecodeError::UnsupportedSchema {
+                file,
+                found,
+                supported,
+            } => ContentError::UnsupportedSchema {
+                file,
+                found,
+                supported,
+            },
+        }
+    }
+}
+
+/// Maps an HTTP answer's status and content type to an error, or None when it is content.
+pub fn classify_response(
+    file: &str,
+    status: u16,
+    content_type: Option<&str>,
+) -> Option<ContentError> {
+    let file = file.to_owned();
+    match status {
+        200..=299 => {
+            let ct = content_type.unwrap_or("").to_ascii_lowercase();
+            if ct.contains("json") {
+                None
+            } else if ct.starts_with("text/html") {
+                // A static host's SPA fallback answers a missing file with index.html.
+                Some(ContentError::NotFound { file })
+            } else {
+                Some(ContentError::Malformed {
+                    file,
+                    detail: format!(
+                        "served as {:?}, not JSON",
+                        content_type.unwrap_or("nothing")
+                    ),
+                })
+            }
+        }
+        404 | 410 => Some(ContentError::NotFound { file }),
+        403 => Some(ContentError::Forbidden { file }),
+        _ => Some(ContentError::Server { file, status }),
+    }
+}
+
+/// The bucket base URL from `<meta name="content-base">`, always ending in `/`.
+pub fn content_base() -> String {
+    let from_meta = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("meta[name='content-base']").ok().flatten())
+        .and_then(|m| m.get_attribute("content"));
+    normalise_base(from_meta.as_deref())
+}
+
+/// Adds the trailing slash a base needs and falls back to `/content/`.
+pub fn normalise_base(base: Option<&str>) -> String {
+    match base.map(str::trim) {
+        Some(b) if !b.is_empty() => {
+            if b.ends_with('/') {
+                b.to_owned()
+            } else {
+                format!("{b}/")
+            }
+        }
+        _ => "/content/".to_owned(),
+    }
+}
+
+thread_local! {
+    /// Fetched file texts by bucket path: back/forward and revisits cost nothing.
+    static CACHE: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+}
+
+/// Aborts the request when dropped, so a page that goes away cancels what it asked for.
+struct AbortOnDrop(Option<web_sys::AbortController>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        if let Some(c) = &self.0 {
+            c.abort();
+        }
+    }
+}
+
+async fn sleep(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+fn is_offline() -> bool {
+    web_sys::window().is_some_and(|w| !w.navigator().on_line())
+}
+
+async fn fetch_once(file: &str) -> Result<String, ContentError> {
+    let url = format!("{}{}", content_base(), file);
+    let controller = web_sys::AbortController::new().ok();
+    let signal = controller.as_ref().map(|c| c.signal());
+    let _guard = AbortOnDrop(controller);
+    let request = gloo_net::http::Request::get(&url).abort_signal(signal.as_ref());
+    let work = async {
+        let response = request.send().await.map_err(|_| {
+            if is_offline() {
+                ContentError::Offline
+            } else {
+                ContentError::Network {
+                    file: file.to_owned(),
+                }
+            }
+        })?;
+        let headers = response.headers();
+        if let Some(err) = classify_response(
+            file,
+            response.status(),
+            headers.get("content-type").as_deref(),
+        ) {
+            return Err(err);
+        }
+        let length = headers
+            .get("content-length")
+            .and_then(|l| l.parse::<u64>().ok());
+        if length.is_some_and(|l| l > MAX_BYTES) {
+            return Err(ContentError::TooLarge {
+                file: file.to_owned(),
+            });
+        }
+        let text = response.text().await.map_err(|_| ContentError::Network {
+            file: file.to_owned(),
+        })?;
+        if text.len() as u64 > MAX_BYTES {
+            return Err(ContentError::TooLarge {
+                file: file.to_owned(),
+            });
+        }
+        Ok(text)
+    };
+    let timeout = sleep(TIMEOUT_MS);
+    futures::pin_mut!(work, timeout);
+    match select(work, timeout).await {
+        Either::Left((result, _)) => result,
+        // Dropping `work` here aborts the request through the guard.
+        Either::Right(_) => Err(ContentError::TimedOut {
+            file: file.to_owned(),
+        }),
+    }
+}
+
+/// Fetches and decodes one bucket file, retrying transient failures with backoff.
+pub async fn fetch<T: DeserializeOwned>(file: String) -> Result<T, ContentError> {
+    if let Some(text) = CACHE.with(|c| c.borrow().get(&file).cloned()) {
+        return Ok(decode(&file, &text)?);
+    }
+    let mut attempt = 0;
+    let text = loop {
+        match fetch_once(&file).await {
+            Ok(text) => break text,
+            Err(e) if e.is_transient() && attempt < RETRY_DELAYS_MS.len() => {
+                // Jitter spreads retries from many readers after an outage.
+                let jitter = (js_sys::Math::random() * 200.0) as u32;
+                sleep(RETRY_DELAYS_MS[attempt] + jitter).await;
+                attempt += 1;
+            }
+            Err(e) => {
+                leptos::logging::warn!("content: {file}: {e:?}");
+                return Err(e);
+            }
+        }
+    };
+    let value = decode(&file, &text).inspect_err(|e| leptos::logging::warn!("content: {e}"))?;
+    CACHE.with(|c| c.borrow_mut().insert(file, text));
+    Ok(value)
+}
+
+/// `site.json`.
+pub async fn site() -> Result<model::Site, ContentError> {
+    fetch(paths::site()).await
+}
+
+/// `articles/{slug}.json`.
+pub async fn article(slug: Slug) -> Result<model::Article, ContentError> {
+    fetch(paths::article(&slug)).await
+}
+
+/// `index/{page}.json`.
+pub async fn latest(page: u32) -> Result<model::Listing, ContentError> {
+    fetch(paths::index_page(page)).await
+}
+
+/// `pages/{slug}.json`.
+pub async fn page(slug: Slug) -> Result<model::Page, ContentError> {
+    fetch(paths::page(&slug)).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_where_json_belongs_is_not_found() {
+        let e = classify_response("articles/x.json", 200, Some("text/html; charset=utf-8"));
+        assert_eq!(
+            e,
+            Some(ContentError::NotFound {
+                file: "articles/x.json".into()
+            })
+        );
+    }
+
+    #[test]
+    fn statuses_map_to_specific_errors() {
+        assert_eq!(
+            classify_response("a.json", 200, Some("application/json")),
+            None
+        );
+        assert_eq!(
+            classify_response("a.json", 200, Some("application/json; charset=utf-8")),
+            None
+        );
+        assert!(classify_response("a.json", 404, None)
+            .unwrap()
+            .is_not_found());
+        assert!(matches!(
+            classify_response("a.json", 403, None),
+            Some(ContentError::Forbidden { .. })
+        ));
+        let e = classify_response("a.json", 503, None).unwrap();
+        assert!(e.is_transient());
+        assert!(e.to_string().contains("503"));
+        assert!(!classify_response("a.json", 404, None)
+            .unwrap()
+            .is_transient());
+        assert!(matches!(
+            classify_response("a.json", 200, Some("text/plain")),
+            Some(ContentError::Malformed { .. })
+        ));
+    }
+
+    #[test]
+    fn base_always_ends_in_slash() {
+        assert_eq!(normalise_base(Some("/content")), "/content/");
+        assert_eq!(
+            normalise_base(Some("https://c.example.org/")),
+            "https://c.example.org/"
+        );
+        assert_eq!(normalise_base(Some("  ")), "/content/");
+        assert_eq!(normalise_base(None), "/content/");
+    }
+
+    #[test]
+    fn decode_errors_become_reader_messages() {
+        let e: ContentError = decode::<model::Page>("pages/about.json", "{\"schema_version\":9}")
+            .unwrap_err()
+            .into();
+        assert!(e.to_string().contains("newer format"), "{e}");
+        let e: ContentError = decode::<model::Page>("pages/about.json", "{")
+            .unwrap_err()
+            .into();
+        assert!(e.to_string().contains("pages/about.json is damaged"), "{e}");
+    }
+}

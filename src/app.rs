@@ -1,0 +1,51 @@
+//! The app shell and the one route table.
+
+use crate::components::{footer::SiteFooter, header::SiteHeader};
+use crate::hooks::use_site::provide_site;
+use crate::pages::{
+    article::ArticlePage, home::HomePage, not_found::NotFound, static_page::StaticPage,
+};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+/// The whole site: header, the routed page, footer.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_site();
+    view! {
+        <Title formatter=|page: String| {
+            if page.is_empty() { "Convergence".to_owned() } else { format!("{page} — Convergence") }
+        }/>
+        <Router>
+            <SiteHeader/>
+            <main id="main" tabindex="-1">
+                <ErrorBoundary fallback=|errors| view! {
+                    <div class="content-error" role="alert">
+                        <p>"Something went wrong while showing this page."</p>
+                        <ul>
+                            {move || errors.get().into_iter().map(|(_, e)| view! { <li>{e.to_string()}</li> }).collect_view()}
+                        </ul>
+                        <button type="button" class="button" on:click=|_| reload()>"Reload the page"</button>
+                    </div>
+                }>
+                    <Routes fallback=|| view! { <NotFound/> }>
+                        <Route path=path!("/") view=HomePage/>
+                        <Route path=path!("/articles/:slug") view=ArticlePage/>
+                        // Static pages live at the top level; unknown slugs fall back to the 404 page.
+                        <Route path=path!("/:slug") view=StaticPage/>
+                    </Routes>
+                </ErrorBoundary>
+            </main>
+            <SiteFooter/>
+        </Router>
+    }
+}
+
+fn reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
+}

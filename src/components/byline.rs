@@ -1,0 +1,25 @@
+//! A byline whose every name links to the contributor's page: "A, B and C".
+
+use crate::format::byline_separator;
+use crate::routes::AppRoute;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use model::AuthorRef;
+
+/// "By A, B and C", each name a link.
+#[component]
+pub fn Byline(authors: Vec<AuthorRef>) -> impl IntoView {
+    let n = authors.len();
+    let names = authors
+        .into_iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let href = AppRoute::Contributor(a.slug).href();
+            view! {
+                {byline_separator(i, n)}
+                <A href=href attr:class="byline__name">{a.name}</A>
+            }
+        })
+        .collect_view();
+    view! { <span class="byline">"By " {names}</span> }
+}

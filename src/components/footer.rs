@@ -1,0 +1,50 @@
+//! The site footer: secondary links, republication policy, contact and the fiscal-sponsor line.
+
+use crate::components::content_error::ContentErrorView;
+use crate::hooks::use_site::use_site;
+use crate::routes::AppRoute;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// Footer with the fiscal-sponsor line, republication link and contact from `site.json`.
+#[component]
+pub fn SiteFooter() -> impl IntoView {
+    let site = use_site();
+    let body = move || {
+        site.get().map(|r| match r {
+            Ok(s) => {
+                let policy = AppRoute::Page(s.republication.page).href();
+                let has_policy = s.secondary_navigation.iter().any(|l| l.url == policy);
+                let links = s
+                    .secondary_navigation
+                    .into_iter()
+                    .map(|l| view! { <li><A href=l.url>{l.label}</A></li> })
+                    .collect_view();
+                let mailto = format!("mailto:{}", s.contact.email);
+                view! {
+                    <nav aria-label="Footer">
+                        <ul class="footer-links">
+                            {links}
+                            {(!has_policy).then(|| view! { <li><A href=policy>"Republication policy"</A></li> })}
+                        </ul>
+                    </nav>
+                    <p class="footer-contact">
+                        "Contact " {s.contact.label} ": " <a href=mailto>{s.contact.email}</a>
+                    </p>
+                    <p class="footer-text">{s.footer_text}</p>
+                    <p class="footer-sponsor">{s.fiscal_sponsor}</p>
+                }
+                .into_any()
+            }
+            Err(e) => view! { <ContentErrorView error=e on_retry=move |_| site.refetch()/> }.into_any(),
+        })
+    };
+    view! {
+        <footer class="site-footer">
+            <div class="site-footer__inner">
+                <p class="site-footer__name">"Convergence"</p>
+                {body}
+            </div>
+        </footer>
+    }
+}

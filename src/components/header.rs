@@ -1,0 +1,75 @@
+//! The site header on every page: skip link, masthead, tagline and primary navigation.
+
+use crate::hooks::use_site::use_site;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use model::Link;
+
+/// The navigation readers get when `site.json` cannot be loaded (the app's own routes).
+pub fn default_navigation() -> Vec<Link> {
+    [
+        ("Home", "/"),
+        ("Contributors", "/contributors"),
+        ("About", "/about"),
+        ("Subscribe", "/subscribe"),
+    ]
+    .into_iter()
+    .map(|(label, url)| Link {
+        label: label.into(),
+        url: url.into(),
+    })
+    .collect()
+}
+
+/// Whether a nav link is current only on an exact match (the home link) or on any sub-path.
+pub fn exact_match(url: &str) -> bool {
+    url == "/"
+}
+
+/// Skip link, masthead "Convergence" with its tagline, and the primary navigation.
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    let site = use_site();
+    let tagline = move || site.get().and_then(|r| r.ok()).map(|s| s.tagline);
+    let nav = move || {
+        let links = match site.get() {
+            Some(Ok(s)) => s.navigation,
+            Some(Err(_)) => default_navigation(),
+            None => Vec::new(),
+        };
+        links
+            .into_iter()
+            .map(|l| {
+                let exact = exact_match(&l.url);
+                view! { <li><A href=l.url exact=exact>{l.label}</A></li> }
+            })
+            .collect_view()
+    };
+    view! {
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <header class="site-header">
+            <div class="site-header__inner">
+                <div class="masthead">
+                    <A href="/" attr:class="masthead__name">"Convergence"</A>
+                    <p class="masthead__tagline">{tagline}</p>
+                </div>
+                <nav class="site-nav" aria-label="Primary">
+                    <ul>{nav}</ul>
+                </nav>
+            </div>
+        </header>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_nav_is_the_app_routes() {
+        let labels: Vec<_> = default_navigation().into_iter().map(|l| l.label).collect();
+        assert_eq!(labels, ["Home", "Contributors", "About", "Subscribe"]);
+        assert!(exact_match("/"));
+        assert!(!exact_match("/contributors"));
+    }
+}

@@ -1,0 +1,9 @@
+//! Reusable components (pages live in `pages/`).
+
+pub mod byline;
+pub mod card;
+pub mod content_error;
+pub mod footer;
+pub mod header;
+pub mod loading;
+pub mod prose;

@@ -1,0 +1,115 @@
+//! Reader-facing formatting: bylines, reading time, dates. Plain functions, tested natively.
+
+use model::{AuthorRef, Date, ReadingTime};
+
+/// Joins names the way an editor would: "A", "A and B", "A, B and C".
+pub fn join_names<S: AsRef<str>>(names: &[S]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.as_ref().to_owned(),
+        [init @ .., last] => {
+            let head: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+            format!("{} and {}", head.join(", "), last.as_ref())
+        }
+    }
+}
+
+/// The byline as text, for meta tags and accessible names.
+pub fn byline_text(authors: &[AuthorRef]) -> String {
+    let names: Vec<&str> = authors.iter().map(|a| a.name.as_str()).collect();
+    join_names(&names)
+}
+
+/// The separator that goes before author `i` of `n` in a byline ("", ", " or " and ").
+pub fn byline_separator(i: usize, n: usize) -> &'static str {
+    if i == 0 {
+        ""
+    } else if i + 1 == n {
+        " and "
+    } else {
+        ", "
+    }
+}
+
+/// "5 min read".
+pub fn reading_time(t: ReadingTime) -> String {
+    format!("{} min read", t.0.max(1))
+}
+
+/// A date in English, used when the browser's Intl is unavailable (and in tests).
+pub fn date_fallback(d: Date) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    format!(
+        "{} {}, {}",
+        MONTHS[usize::from(d.month.clamp(1, 12)) - 1],
+        d.day,
+        d.year
+    )
+}
+
+/// A date in the reader's locale ("1 June 2023", "June 1, 2023"…) through `Intl`.
+#[cfg(target_arch = "wasm32")]
+pub fn date_local(d: Date) -> String {
+    use wasm_bindgen::JsValue;
+    let options = js_sys::Object::new();
+    for (k, v) in [
+        ("year", "numeric"),
+        ("month", "long"),
+        ("day", "numeric"),
+        ("timeZone", "UTC"),
+    ] {
+        let _ = js_sys::Reflect::set(&options, &JsValue::from_str(k), &JsValue::from_str(v));
+    }
+    // An ISO instant at UTC midnight, formatted in UTC, so no time zone shifts the day.
+    let utc = js_sys::Date::new(&JsValue::from_str(&format!("{d}T00:00:00Z")));
+    let s: String = utc.to_locale_date_string("default", &options).into();
+    if s.is_empty() || s == "Invalid Date" {
+        date_fallback(d)
+    } else {
+        s
+    }
+}
+
+/// A date in the reader's locale (native builds use the English fallback).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn date_local(d: Date) -> String {
+    date_fallback(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_join_like_an_editor() {
+        assert_eq!(join_names::<&str>(&[]), "");
+        assert_eq!(join_names(&["A"]), "A");
+        assert_eq!(join_names(&["A", "B"]), "A and B");
+        assert_eq!(join_names(&["A", "B", "C"]), "A, B and C");
+        let seps: Vec<_> = (0..3).map(|i| byline_separator(i, 3)).collect();
+        assert_eq!(seps, ["", ", ", " and "]);
+    }
+
+    #[test]
+    fn times_and_dates() {
+        assert_eq!(reading_time(ReadingTime(0)), "1 min read");
+        assert_eq!(reading_time(ReadingTime(7)), "7 min read");
+        assert_eq!(
+            date_fallback(Date::parse("2023-06-01").unwrap()),
+            "June 1, 2023"
+        );
+    }
+}

@@ -1,0 +1,3 @@
+//! Reactive hooks, one per file (`use_x` / `provide_x`).
+
+pub mod use_site;

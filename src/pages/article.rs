@@ -1,0 +1,161 @@
+//! Article (`/articles/:slug`): header, hero figure, body, topics, republication notice, related.
+
+use crate::api::{self, ContentError};
+use crate::components::{
+    byline::Byline, card::ArticleCard, content_error::ContentErrorView, loading::Loading,
+    prose::Prose,
+};
+use crate::format;
+use crate::hooks::use_site::use_site;
+use crate::pages::not_found::NotFound;
+use crate::routes::AppRoute;
+use leptos::prelude::*;
+use leptos_meta::{Link, Meta, Title};
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use model::{Article, Media, Slug};
+
+/// The article page; unknown slugs show the 404 page.
+#[component]
+pub fn ArticlePage() -> impl IntoView {
+    let params = use_params_map();
+    let article = LocalResource::new(move || {
+        let raw = params.read().get("slug").unwrap_or_default();
+        async move {
+            match Slug::parse(&raw) {
+                Ok(slug) => api::article(slug).await,
+                Err(_) => Err(ContentError::NotFound { file: raw }),
+            }
+        }
+    });
+    view! {
+        <Suspense fallback=|| view! { <Loading lines=30/> }>
+            {move || Suspend::new(async move {
+                match article.await {
+                    Ok(a) => view! { <ArticleView article=a/> }.into_any(),
+                    Err(e) if e.is_not_found() => view! { <NotFound/> }.into_any(),
+                    Err(e) => view! { <ContentErrorView error=e on_retry=move |_| article.refetch()/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// A whole article, as readers (and staff previews) see it.
+#[component]
+pub fn ArticleView(article: Article) -> impl IntoView {
+    let site = use_site();
+    let Article {
+        title,
+        dek,
+        published_at,
+        updated_at,
+        authors,
+        topics,
+        feature_image,
+        media,
+        markdown,
+        reading_time,
+        excerpt,
+        canonical_url,
+        originally_published,
+        related,
+        ..
+    } = article;
+    let date = format::date_local(published_at);
+    let topic = topics.first().cloned();
+    let hero = feature_image.map(|img| {
+        view! {
+            <figure class="hero">
+                <img src=img.src.clone() alt=img.alt.clone() width=img.width height=img.height decoding="async"/>
+                {(img.caption.is_some() || img.credit.is_some()).then(|| view! {
+                    <figcaption>
+                        {img.caption.clone()}
+                        {img.credit.clone().map(|c| view! { " " <span class="credit">{c}</span> })}
+                    </figcaption>
+                })}
+            </figure>
+        }
+    });
+    let player = media.map(|m| match m {
+        Media::Audio { src, mime, .. } => view! {
+            <figure class="player">
+                <figcaption>"Listen to this episode"</figcaption>
+                <audio controls preload="none">
+                    <source src=src.clone() type=mime/>
+                    <a href=src>"Download the episode"</a>
+                </audio>
+            </figure>
+        }
+        .into_any(),
+        Media::Video { url, host } => view! {
+            <p class="player">
+                <a href=url rel="noopener noreferrer">{format!("Watch this video on {host}")}</a>
+                " (opens the video host’s site; nothing loads from it until you choose to go there)"
+            </p>
+        }
+        .into_any(),
+    });
+    let topic_links = topics
+        .into_iter()
+        .map(|t| view! { <li><A href=AppRoute::Topic(t.slug).href()>{t.name}</A></li> })
+        .collect_view();
+    let notice = move || {
+        site.get().and_then(|r| r.ok()).map(|s| {
+            view! {
+                <aside class="republication" aria-label="Republishing this article">
+                    <p>{s.republication.summary}</p>
+                    <p><A href=AppRoute::Page(s.republication.page).href()>"Read our republication policy"</A></p>
+                </aside>
+            }
+        })
+    };
+    let more = (!related.is_empty()).then(|| {
+        let cards = related
+            .into_iter()
+            .map(|a| view! { <ArticleCard article=a/> })
+            .collect_view();
+        view! {
+            <section class="related" aria-labelledby="related-heading">
+                <h2 id="related-heading">"More from Convergence"</h2>
+                <div class="listing">{cards}</div>
+            </section>
+        }
+    });
+    view! {
+        <Title text=title.clone()/>
+        <Meta name="description" content=excerpt.clone()/>
+        <Meta property="og:title" content=title.clone()/>
+        <Meta property="og:description" content=excerpt/>
+        <Meta property="og:type" content="article"/>
+        <Link rel="canonical" href=canonical_url/>
+        <article class="article">
+            <header class="article__header">
+                {topic.map(|t| view! { <p class="article__topic"><A href=AppRoute::Topic(t.slug).href()>{t.name}</A></p> })}
+                <h1 tabindex="-1">{title}</h1>
+                <p class="article__dek">{dek}</p>
+                <p class="article__meta">
+                    <Byline authors=authors/>
+                    <span aria-hidden="true">" · "</span>
+                    <time datetime=published_at.to_string()>{date}</time>
+                    {updated_at.map(|u| view! {
+                        <span aria-hidden="true">" · "</span>
+                        "Updated " <time datetime=u.to_string()>{format::date_local(u)}</time>
+                    })}
+                    <span aria-hidden="true">" · "</span>
+                    <span>{format::reading_time(reading_time)}</span>
+                </p>
+                {originally_published.map(|o| view! { <p class="article__origin">"Originally published: " {o}</p> })}
+            </header>
+            {hero}
+            {player}
+            <Prose markdown=markdown/>
+            <footer class="article__footer">
+                <h2 class="visually-hidden">"Topics"</h2>
+                <ul class="topic-list">{topic_links}</ul>
+                {notice}
+            </footer>
+        </article>
+        {more}
+    }
+}

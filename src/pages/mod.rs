@@ -1,0 +1,6 @@
+//! One page component per route (the table is in `app.rs`).
+
+pub mod article;
+pub mod home;
+pub mod not_found;
+pub mod static_page;

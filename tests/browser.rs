@@ -1,0 +1,87 @@
+//! Browser-only behaviour, run by wasm-bindgen-test in headless Chromium (`cargo xtask test`).
+#![cfg(target_arch = "wasm32")]
+
+use convergence_web::api::{self, ContentError};
+use convergence_web::components::byline::Byline;
+use leptos::prelude::*;
+use leptos_router::components::Router;
+use model::{AuthorRef, Slug};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn set_content_base(base: &str) {
+    let doc = document();
+    let meta = match doc.query_selector("meta[name='content-base']").unwrap() {
+        Some(m) => m,
+        None => {
+            let m = doc.create_element("meta").unwrap();
+            m.set_attribute("name", "content-base").unwrap();
+            doc.head().unwrap().append_child(&m).unwrap();
+            m
+        }
+    };
+    meta.set_attribute("content", base).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn content_base_comes_from_the_meta_tag() {
+    set_content_base("https://content.example.org/bucket");
+    assert_eq!(api::content_base(), "https://content.example.org/bucket/");
+    set_content_base("/content/");
+    assert_eq!(api::content_base(), "/content/");
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_bucket_file_is_not_found_with_its_name() {
+    set_content_base("/no-such-bucket/");
+    let err = api::page(Slug::parse("about").unwrap()).await.unwrap_err();
+    set_content_base("/content/");
+    assert_eq!(
+        err,
+        ContentError::NotFound {
+            file: "pages/about.json".into()
+        }
+    );
+    assert!(!err.to_string().is_empty());
+}
+
+#[wasm_bindgen_test]
+fn dates_are_formatted_by_intl() {
+    let d = model::Date::parse("2023-06-01").unwrap();
+    let s = convergence_web::format::date_local(d);
+    assert!(s.contains("2023"), "{s}");
+    // UTC formatting: the day never shifts with the machine's time zone.
+    assert!(s.contains('1'), "{s}");
+}
+
+#[wasm_bindgen_test]
+fn bylines_link_every_author() {
+    let host = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    let authors: Vec<AuthorRef> = [
+        ("a-one", "A One"),
+        ("b-two", "B Two"),
+        ("c-three", "C Three"),
+    ]
+    .into_iter()
+    .map(|(s, n)| AuthorRef {
+        slug: Slug::parse(s).unwrap(),
+        name: n.into(),
+    })
+    .collect();
+    let handle = leptos::mount::mount_to(host.clone().unchecked_into(), move || {
+        view! { <Router><Byline authors=authors.clone()/></Router> }
+    });
+    assert_eq!(host.text_content().unwrap(), "By A One, B Two and C Three");
+    let links = host.query_selector_all("a").unwrap();
+    assert_eq!(links.length(), 3);
+    let first: web_sys::Element = links.item(0).unwrap().unchecked_into();
+    assert_eq!(first.get_attribute("href").unwrap(), "/contributors/a-one");
+    drop(handle);
+}

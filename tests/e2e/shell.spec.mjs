@@ -1,0 +1,81 @@
+// The app shell: masthead, navigation, deep links, 404, skip link, and no panics.
+import { test, expect } from "@playwright/test";
+
+/** Fails the test on any panic or uncaught error in the page. */
+function watchConsole(page) {
+  const problems = [];
+  page.on("console", (m) => {
+    if (/panicked at/.test(m.text())) problems.push(m.text());
+  });
+  page.on("pageerror", (e) => problems.push(String(e)));
+  return problems;
+}
+
+test("home shows the masthead, tagline and primary navigation", async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto("/");
+  await expect(page.getByRole("link", { name: "Convergence", exact: true })).toBeVisible();
+  await expect(page.getByText("A magazine for radical insights").first()).toBeVisible();
+  const nav = page.getByRole("navigation", { name: "Primary" });
+  for (const name of ["Home", "Contributors", "About", "Subscribe"]) {
+    await expect(nav.getByRole("link", { name, exact: true })).toBeVisible();
+  }
+  await expect(nav.getByRole("link", { name: "Home", exact: true })).toHaveAttribute("aria-current", "page");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  for (const role of ["banner", "main", "contentinfo"]) await expect(page.getByRole(role)).toHaveCount(1);
+  expect(problems).toEqual([]);
+});
+
+test("the footer carries the fiscal-sponsor line, republication policy and contact", async ({ page }) => {
+  await page.goto("/");
+  const footer = page.getByRole("contentinfo");
+  await expect(footer.getByText(/fiscally sponsored project of the 501\(c\)3 Commonwealth Foundation/)).toBeVisible();
+  await expect(footer.getByRole("link", { name: /Republication policy/ })).toHaveAttribute("href", "/republication");
+  await expect(footer.getByRole("link", { name: /@/ })).toHaveAttribute("href", /^mailto:/);
+});
+
+test("a deep link opens by URL and survives a reload", async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto("/articles/broad-front-panel");
+  const heading = page.getByRole("heading", { level: 1 });
+  await expect(heading).toContainText(/broad front/i);
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(/broad front/i);
+  expect(problems).toEqual([]);
+});
+
+test("a static page by slug renders from the bucket, and nav marks it current", async ({ page }) => {
+  await page.goto("/about");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(/About/);
+  await expect(page.getByText(/Convergence is a magazine for radical insights/).first()).toBeVisible();
+  await expect(
+    page.getByRole("navigation", { name: "Primary" }).getByRole("link", { name: "About", exact: true }),
+  ).toHaveAttribute("aria-current", "page");
+});
+
+test("unknown routes and slugs reach the 404 page", async ({ page }) => {
+  for (const path of ["/no-such-page", "/articles/no-such-article", "/Not_A_Slug!"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+    await expect(page).toHaveTitle(/Page not found/);
+  }
+});
+
+test("the skip link is first in tab order and moves focus to main", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("link", { name: "Convergence", exact: true })).toBeVisible();
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main")).toBeFocused();
+});
+
+test("navigating between pages keeps the shell and changes the title", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "Primary" }).getByRole("link", { name: "About", exact: true }).click();
+  await expect(page).toHaveURL(/\/about$/);
+  await expect(page).toHaveTitle(/About.* — Convergence/);
+  await expect(page.getByRole("link", { name: "Convergence", exact: true })).toBeVisible();
+});
