@@ -6,6 +6,8 @@
 pub mod decode;
 pub mod ids;
 pub mod paths;
+#[cfg(feature = "source")]
+pub mod source;
 pub mod types;
 
 pub use decode::{decode, DecodeError};

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `schema_version` every bucket file carries; see [`crate::SCHEMA_VERSION`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct SchemaVersion(pub u32);
 
@@ -19,6 +20,7 @@ impl Default for SchemaVersion {
 
 /// A labelled link (navigation, social profile, donate button).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Link {
     /// What the reader sees and hears, e.g. "Donate to Convergence".
     pub label: String,
@@ -28,6 +30,7 @@ pub struct Link {
 
 /// `site.json`: everything about the magazine that is not an article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Site {
     /// Bucket format version.
     pub schema_version: SchemaVersion,
@@ -62,6 +65,7 @@ pub struct Site {
 
 /// Contact details (the seed's address was lost in capture; this is their one home).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Contact {
     /// The editors' email address.
     pub email: String,
@@ -71,6 +75,7 @@ pub struct Contact {
 
 /// The republication policy, summarised, with the page that has it in full.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Republication {
     /// One paragraph for the notice under each article.
     pub summary: String,
@@ -80,6 +85,7 @@ pub struct Republication {
 
 /// How the subscribe form behaves and where it sends.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SubscribeConfig {
     /// What a subscriber gets, shown on `/subscribe`.
     pub pitch: String,
@@ -93,6 +99,7 @@ pub struct SubscribeConfig {
 
 /// A newsletter list on offer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MailingList {
     /// The provider's identifier for the list.
     pub id: String,
@@ -107,6 +114,7 @@ pub struct MailingList {
 
 /// Whether a list's checkbox starts ticked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Preselected {
     /// Starts ticked.
@@ -118,6 +126,7 @@ pub enum Preselected {
 
 /// The consent checkbox.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Consent {
     /// The policy text beside the checkbox.
     pub text: String,
@@ -127,6 +136,7 @@ pub struct Consent {
 
 /// Whether consent must be given before sending.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ConsentRequirement {
     /// Sending is blocked until the box is ticked.
@@ -137,6 +147,7 @@ pub enum ConsentRequirement {
 
 /// The newsletter provider adapters.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Provider {
     /// POST `{email, name, lists, idempotency_key}` as JSON.
@@ -169,6 +180,7 @@ pub enum Provider {
 
 /// What an article is: it decides the player shown with the body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ArticleKind {
     /// A written article.
@@ -182,6 +194,7 @@ pub enum ArticleKind {
 
 /// A byline entry: enough to link to the contributor without loading them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AuthorRef {
     /// The contributor's slug (`/contributors/{slug}`).
     pub slug: Slug,
@@ -191,6 +204,7 @@ pub struct AuthorRef {
 
 /// A topic reference on an article or card.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TopicRef {
     /// The topic's slug (`/topics/{slug}`).
     pub slug: Slug,
@@ -200,6 +214,7 @@ pub struct TopicRef {
 
 /// An image with everything needed to show it accessibly and without layout shift.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Image {
     /// URL (absolute, or relative to the bucket root).
     pub src: String,
@@ -222,6 +237,7 @@ pub struct Image {
 
 /// One entry of an image's `srcset`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ImageSource {
     /// URL of this size.
     pub src: String,
@@ -231,6 +247,7 @@ pub struct ImageSource {
 
 /// Audio or video that goes with a podcast episode or video.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Media {
     /// An audio file for the `<audio>` player.
@@ -253,11 +270,13 @@ pub enum Media {
 
 /// Minutes to read, rounded up, at least one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct ReadingTime(pub u32);
 
 /// What a card shows: every listing holds these.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ArticleSummary {
     /// URL slug.
     pub slug: Slug,
@@ -284,6 +303,7 @@ pub struct ArticleSummary {
 
 /// `articles/{slug}.json` (and `drafts/{slug}.json`): one whole article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Article {
     /// Bucket format version.
     pub schema_version: SchemaVersion,
@@ -328,6 +348,7 @@ pub struct Article {
 
 /// Ghost-style pagination metadata.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Pagination {
     /// This page, from 1.
     pub page: u32,
@@ -345,6 +366,7 @@ pub struct Pagination {
 
 /// What a listing lists, so the page can title itself.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ListingScope {
     /// The whole magazine, newest first (`index/{n}.json`).
@@ -370,6 +392,7 @@ pub enum ListingScope {
 
 /// One page of article summaries, newest first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Listing {
     /// Bucket format version.
     pub schema_version: SchemaVersion,
@@ -379,10 +402,16 @@ pub struct Listing {
     pub articles: Vec<ArticleSummary>,
     /// Where this page sits.
     pub pagination: Pagination,
+    /// The article that leads the home page: the newest published article with
+    /// `featured = true`. Only on `index/1.json`; absent elsewhere and when no
+    /// article is featured (the home page then leads with `articles[0]`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub featured: Option<ArticleSummary>,
 }
 
 /// `archive.json`: the years that have articles, newest first, with counts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ArchiveYears {
     /// Bucket format version.
     pub schema_version: SchemaVersion,
@@ -392,6 +421,7 @@ pub struct ArchiveYears {
 
 /// One year in the archive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct YearCount {
     /// The year.
     pub year: u16,
@@ -401,6 +431,7 @@ pub struct YearCount {
 
 /// `topics.json`: every topic, for navigation and the builder's checks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Topics {
     /// Bucket format version.
     pub schema_version: SchemaVersion,
@@ -410,6 +441,7 @@ pub struct Topics {
 
 /// A topic.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Topic {
     /// URL slug.
     pub slug: Slug,
@@ -421,6 +453,7 @@ pub struct Topic {
 
 /// `contributors.json`: the masthead, in the editors' order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Masthead {
     /// Bucket format version.
     pub schema_version: SchemaVersion,
@@ -430,6 +463,7 @@ pub struct Masthead {
 
 /// What kind of people a masthead section holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SectionKind {
     /// Staff and regular contributors, with roles.
@@ -444,6 +478,7 @@ pub enum SectionKind {
 
 /// A masthead section.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MastheadSection {
     /// Heading, e.g. "Advisory Board".
     pub heading: String,
@@ -455,6 +490,7 @@ pub struct MastheadSection {
 
 /// A group of people in a section, e.g. the hosts of one show.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MastheadGroup {
     /// Group title (a show's name), if the group has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -465,6 +501,7 @@ pub struct MastheadGroup {
 
 /// One person on the masthead.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MastheadEntry {
     /// The contributor's slug.
     pub slug: Slug,
@@ -480,6 +517,7 @@ pub struct MastheadEntry {
 
 /// `contributors/{slug}.json`: one person's page (their articles are in `contributors/{slug}/{n}.json`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Contributor {
     /// Bucket format version.
     pub schema_version: SchemaVersion,
@@ -506,6 +544,7 @@ pub struct Contributor {
 
 /// `pages/{slug}.json`: a static page (About, Submissions, Republication…).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Page {
     /// Bucket format version.
     pub schema_version: SchemaVersion,
@@ -521,6 +560,7 @@ pub struct Page {
 
 /// `search/manifest.json`: how the search index is sharded, so a query loads only what it needs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SearchManifest {
     /// Bucket format version.
     pub schema_version: SchemaVersion,
@@ -534,6 +574,7 @@ pub struct SearchManifest {
 
 /// `search/terms/{n}.json`: postings for the terms that hash to this shard.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SearchTermShard {
     /// Bucket format version.
     pub schema_version: SchemaVersion,
@@ -543,6 +584,7 @@ pub struct SearchTermShard {
 
 /// `search/docs/{n}.json`: documents `n * docs_per_shard ..` of the search index.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SearchDocShard {
     /// Bucket format version.
     pub schema_version: SchemaVersion,
@@ -552,6 +594,7 @@ pub struct SearchDocShard {
 
 /// A search result target.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum SearchDoc {
     /// An article.
@@ -580,6 +623,7 @@ pub enum SearchDoc {
 
 /// `oembed/{slug}.json`: the oEmbed 1.0 "rich" response for an article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OEmbed {
     /// Bucket format version (an extra field, which oEmbed consumers ignore).
     pub schema_version: SchemaVersion,
@@ -604,4 +648,41 @@ pub struct OEmbed {
     pub width: u32,
     /// Suggested height.
     pub height: u32,
+}
+
+#[cfg(feature = "schema")]
+mod schema_impls {
+    //! JSON Schemas for the validated identifiers, which serialize as strings.
+    use crate::ids::{Date, Slug};
+    use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+    use std::borrow::Cow;
+
+    impl JsonSchema for Slug {
+        fn schema_name() -> Cow<'static, str> {
+            "Slug".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({
+                "type": "string",
+                "description": "1–100 lowercase letters, digits and single hyphens, e.g. \"broad-front-panel\".",
+                "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+                "minLength": 1,
+                "maxLength": 100
+            })
+        }
+    }
+
+    impl JsonSchema for Date {
+        fn schema_name() -> Cow<'static, str> {
+            "Date".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({
+                "type": "string",
+                "description": "A calendar date, YYYY-MM-DD.",
+                "format": "date",
+                "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+            })
+        }
+    }
 }
