@@ -2,6 +2,7 @@
 
 use crate::components::{footer::SiteFooter, header::SiteHeader};
 use crate::hooks::use_site::provide_site;
+use crate::hooks::use_text_size::provide_text_size;
 use crate::pages::{
     article::ArticlePage, home::HomePage, not_found::NotFound, static_page::StaticPage,
 };
@@ -15,6 +16,7 @@ use leptos_router::path;
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_site();
+    provide_text_size();
     view! {
         <Title formatter=|page: String| {
             if page.is_empty() { "Convergence".to_owned() } else { format!("{page} — Convergence") }

@@ -1,5 +1,6 @@
 //! The site header on every page: skip link, masthead, tagline and primary navigation.
 
+use crate::components::text_size::TextSizeControl;
 use crate::hooks::use_site::use_site;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -56,6 +57,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <nav class="site-nav" aria-label="Primary">
                     <ul>{nav}</ul>
                 </nav>
+                <TextSizeControl/>
             </div>
         </header>
     }

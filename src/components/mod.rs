@@ -7,3 +7,4 @@ pub mod footer;
 pub mod header;
 pub mod loading;
 pub mod prose;
+pub mod text_size;

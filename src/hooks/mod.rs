@@ -1,3 +1,4 @@
 //! Reactive hooks, one per file (`use_x` / `provide_x`).
 
 pub mod use_site;
+pub mod use_text_size;
