@@ -17,7 +17,7 @@ pub fn TextSizeControl(#[prop(default = "text-size")] id: &'static str) -> impl 
             announcement.set(next.announcement());
         }
     };
-    
+
     view! {
         <div class="text-size" role="group" aria-labelledby=format!("{id}-label")>
             <span class="text-size__label" id=format!("{id}-label")>"Text size"</span>

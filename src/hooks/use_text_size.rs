@@ -28,7 +28,10 @@ impl TextSize {
     /// Parses a stored or attribute value ("125"); garbage, out-of-scale and empty values give None.
     pub fn parse(raw: &str) -> Option<TextSize> {
         let value: f32 = raw.trim().trim_end_matches('%').parse().ok()?;
-        STEPS.iter().position(|s| (s - value).abs() < 0.01).map(TextSize)
+        STEPS
+            .iter()
+            .position(|s| (s - value).abs() < 0.01)
+            .map(TextSize)
     }
 
     /// The percentage, e.g. 112.5.
@@ -101,7 +104,11 @@ fn initial() -> TextSize {
     root()
         .and_then(|r| r.get_attribute(ROOT_ATTRIBUTE))
         .and_then(|v| TextSize::parse(&v))
-        .or_else(|| storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()).and_then(|v| TextSize::parse(&v)))
+        .or_else(|| {
+            storage()
+                .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+                .and_then(|v| TextSize::parse(&v))
+        })
         .unwrap_or_default()
 }
 
@@ -120,7 +127,10 @@ pub fn provide_text_size() -> TextSizeContext {
     });
     let handle = window_event_listener(leptos::ev::storage, move |e: web_sys::StorageEvent| {
         if e.key().as_deref() == Some(STORAGE_KEY) {
-            let next = e.new_value().and_then(|v| TextSize::parse(&v)).unwrap_or_default();
+            let next = e
+                .new_value()
+                .and_then(|v| TextSize::parse(&v))
+                .unwrap_or_default();
             if next != size.get_untracked() {
                 set.set(next);
             }
@@ -155,7 +165,10 @@ mod tests {
         }
         assert!(s.is_min());
         assert_eq!(s.value(), "87.5");
-        assert_eq!(TextSize::DEFAULT.larger().larger().announcement(), "Text size 125%");
+        assert_eq!(
+            TextSize::DEFAULT.larger().larger().announcement(),
+            "Text size 125%"
+        );
     }
 
     #[test]
@@ -166,10 +179,22 @@ mod tests {
 
     #[test]
     fn parsing_stored_values() {
-        assert_eq!(TextSize::parse("125"), Some(TextSize::DEFAULT.larger().larger()));
+        assert_eq!(
+            TextSize::parse("125"),
+            Some(TextSize::DEFAULT.larger().larger())
+        );
         assert_eq!(TextSize::parse(" 87.5 "), Some(TextSize(0)));
         assert_eq!(TextSize::parse("150%"), Some(TextSize(4)));
-        for garbage in ["", "abc", "130", "-100", "NaN", "1e9", "200px", "{\"size\":125}"] {
+        for garbage in [
+            "",
+            "abc",
+            "130",
+            "-100",
+            "NaN",
+            "1e9",
+            "200px",
+            "{\"size\":125}",
+        ] {
             assert_eq!(TextSize::parse(garbage), None, "{garbage:?}");
         }
         for s in STEPS {

@@ -7,7 +7,24 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
-use model::Pagination;
+use model::{ArticleSummary, Listing, Pagination};
+
+/// The article that leads the page (the featured one on page 1, else the newest) and the rest.
+pub fn split_lead(listing: Listing) -> (Option<ArticleSummary>, Vec<ArticleSummary>) {
+    if listing.pagination.page != 1 {
+        return (None, listing.articles);
+    }
+    let mut rest = listing.articles;
+    let lead = match listing.featured {
+        Some(f) => {
+            rest.retain(|a| a.slug != f.slug);
+            Some(f)
+        }
+        None if !rest.is_empty() => Some(rest.remove(0)),
+        None => None,
+    };
+    (lead, rest)
+}
 
 /// Links to newer and older listing pages.
 #[component]
@@ -38,16 +55,16 @@ pub fn HomePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match listing.await {
                     Ok(l) => {
-                        let first_page = l.pagination.page == 1;
-                        let cards = l
-                            .articles
+                        let pagination = l.pagination;
+                        let (lead, rest) = split_lead(l);
+                        let cards = lead
+                            .map(|a| view! { <ArticleCard article=a lead=true/> })
                             .into_iter()
-                            .enumerate()
-                            .map(|(i, a)| view! { <ArticleCard article=a lead=first_page && i == 0/> })
+                            .chain(rest.into_iter().map(|a| view! { <ArticleCard article=a/> }))
                             .collect_view();
                         view! {
                             <section class="listing" aria-label="Latest articles">{cards}</section>
-                            <Pager pagination=l.pagination href=home_href/>
+                            <Pager pagination=pagination href=home_href/>
                         }
                         .into_any()
                     }
@@ -55,5 +72,65 @@ pub fn HomePage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use model::{ArticleKind, Date, ListingScope, ReadingTime, SchemaVersion, Slug};
+
+    fn summary(slug: &str) -> ArticleSummary {
+        ArticleSummary {
+            slug: Slug::parse(slug).unwrap(),
+            title: slug.into(),
+            dek: String::new(),
+            kind: ArticleKind::Article,
+            published_at: Date::parse("2023-01-01").unwrap(),
+            authors: vec![],
+            topics: vec![],
+            feature_image: None,
+            reading_time: ReadingTime(1),
+            excerpt: String::new(),
+        }
+    }
+
+    fn listing(page: u32, slugs: &[&str], featured: Option<&str>) -> Listing {
+        Listing {
+            schema_version: SchemaVersion::default(),
+            scope: ListingScope::Latest,
+            articles: slugs.iter().map(|s| summary(s)).collect(),
+            featured: featured.map(summary),
+            pagination: Pagination {
+                page,
+                limit: 20,
+                pages: 2,
+                total: 30,
+                next: None,
+                prev: None,
+            },
+        }
+    }
+
+    fn slugs(v: &[ArticleSummary]) -> Vec<&str> {
+        v.iter().map(|a| a.slug.as_str()).collect()
+    }
+
+    #[test]
+    fn featured_leads_and_is_not_repeated() {
+        let (lead, rest) = split_lead(listing(1, &["a", "b", "c"], Some("b")));
+        assert_eq!(lead.unwrap().slug.as_str(), "b");
+        assert_eq!(slugs(&rest), ["a", "c"]);
+    }
+
+    #[test]
+    fn newest_leads_without_a_featured_article_and_later_pages_have_no_lead() {
+        let (lead, rest) = split_lead(listing(1, &["a", "b"], None));
+        assert_eq!(lead.unwrap().slug.as_str(), "a");
+        assert_eq!(slugs(&rest), ["b"]);
+        let (lead, rest) = split_lead(listing(2, &["x", "y"], None));
+        assert!(lead.is_none());
+        assert_eq!(slugs(&rest), ["x", "y"]);
+        assert_eq!(split_lead(listing(1, &[], None)).0, None);
     }
 }
