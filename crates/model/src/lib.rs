@@ -5,6 +5,7 @@
 
 pub mod decode;
 pub mod ids;
+pub mod markdown;
 pub mod paths;
 #[cfg(feature = "source")]
 pub mod source;
