@@ -580,7 +580,7 @@ fn toml_diagnostic(src: &SourceText, toml_start: usize, e: &toml::de::Error) -> 
         if fields.is_empty() {
             hint.push_str("remove it: this table takes no other fields");
         } else {
-            hint.push_str(&format!("the fields here are: {}", fields.join(", ")));
+            hint.push_str(&format!("The fields here are: {}.", fields.join(", ")));
         }
         return src.error(offset, format!("unknown field `{name}`"), hint);
     }

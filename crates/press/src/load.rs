@@ -44,9 +44,12 @@ pub fn read_content(root: &Path) -> io::Result<ContentFiles> {
         match classify(&rel) {
             FileKind::Image => out.images.push(rel),
             FileKind::Other => {
-                let top_level_note =
-                    !rel.contains('/') && (rel.starts_with("README") || rel.starts_with("LICENSE"));
-                if !top_level_note {
+                // Only files inside the content folders are likely mistakes
+                // (`x.markdown`, `x.txt`); notes at the top level are left alone.
+                let in_content_folder = ["articles/", "drafts/", "contributors/", "pages/"]
+                    .iter()
+                    .any(|d| rel.starts_with(d));
+                if in_content_folder {
                     out.diagnostics.push(Diagnostic::warning(
                         &rel,
                         1,

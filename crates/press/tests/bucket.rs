@@ -1,0 +1,277 @@
+//! Building the good fixture: every file decodes into its type, the feed and
+//! sitemaps are XML, search finds body words, drafts stay out of listings.
+
+use model::{decode, paths, Slug};
+use press::bench::kind_of;
+use press::BuildOptions;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn good() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good")
+}
+
+fn build(drafts: bool) -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("bucket");
+    let report = press::build(
+        &good(),
+        &out,
+        &BuildOptions {
+            drafts,
+            ..BuildOptions::default()
+        },
+    )
+    .unwrap();
+    assert!(report.written, "{:#?}", report.checked.diagnostics);
+    (tmp, out)
+}
+
+fn files(root: &Path) -> Vec<String> {
+    fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) {
+        for e in fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                walk(root, &p, out);
+            } else {
+                out.push(
+                    p.strip_prefix(root)
+                        .unwrap()
+                        .to_string_lossy()
+                        .replace('\\', "/"),
+                );
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(root, root, &mut out);
+    out.sort();
+    out
+}
+
+fn read(root: &Path, rel: &str) -> String {
+    fs::read_to_string(root.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+fn check_decodes(root: &Path, rel: &str) -> Result<(), model::DecodeError> {
+    let text = read(root, rel);
+    match kind_of(rel).as_str() {
+        "site.json" => decode::<model::Site>(rel, &text).map(drop),
+        "topics.json" => decode::<model::Topics>(rel, &text).map(drop),
+        "contributors.json" => decode::<model::Masthead>(rel, &text).map(drop),
+        "archive.json" => decode::<model::ArchiveYears>(rel, &text).map(drop),
+        "articles/{slug}.json" | "drafts/{slug}.json" => {
+            decode::<model::Article>(rel, &text).map(drop)
+        }
+        "oembed/{slug}.json" => decode::<model::OEmbed>(rel, &text).map(drop),
+        "index/{n}.json"
+        | "topics/{slug}/{n}.json"
+        | "archive/{year}/{n}.json"
+        | "contributors/{slug}/{n}.json" => decode::<model::Listing>(rel, &text).map(drop),
+        "contributors/{slug}.json" => decode::<model::Contributor>(rel, &text).map(drop),
+        "pages/{slug}.json" => decode::<model::Page>(rel, &text).map(drop),
+        "search/manifest.json" => decode::<model::SearchManifest>(rel, &text).map(drop),
+        "search/terms/{n}.json" => decode::<model::SearchTermShard>(rel, &text).map(drop),
+        "search/docs/{n}.json" => decode::<model::SearchDocShard>(rel, &text).map(drop),
+        other => panic!("{rel}: unexpected JSON file kind {other}"),
+    }
+}
+
+#[test]
+fn every_json_file_decodes_into_its_type() {
+    let (_tmp, out) = build(true);
+    let all = files(&out);
+    let json: Vec<&String> = all.iter().filter(|f| f.ends_with(".json")).collect();
+    assert!(json.len() > 20, "{all:?}");
+    for rel in json {
+        check_decodes(&out, rel).unwrap_or_else(|e| panic!("{e}"));
+    }
+    for must in [
+        "site.json",
+        "topics.json",
+        "contributors.json",
+        "archive.json",
+        "index/1.json",
+        "topics/strategy/1.json",
+        "archive/2024/1.json",
+        "contributors/sam-editor.json",
+        "contributors/sam-editor/1.json",
+        "articles/first-article.json",
+        "oembed/first-article.json",
+        "pages/about.json",
+        "search/manifest.json",
+        "feed.xml",
+        "sitemap.xml",
+        "sitemap-1.xml",
+        "images/hero.svg",
+        "drafts/draft-one.json",
+    ] {
+        assert!(all.iter().any(|f| f == must), "{must} missing from {all:?}");
+    }
+}
+
+#[test]
+fn listings_contributors_and_the_featured_article() {
+    let (_tmp, out) = build(false);
+    let index: model::Listing = decode("index/1.json", &read(&out, "index/1.json")).unwrap();
+    let slugs: Vec<&str> = index.articles.iter().map(|a| a.slug.as_str()).collect();
+    assert_eq!(slugs, ["second-article", "first-article"], "newest first");
+    assert_eq!(
+        index.featured.as_ref().map(|f| f.slug.as_str()),
+        Some("second-article")
+    );
+    let first: model::Article = decode("a", &read(&out, "articles/first-article.json")).unwrap();
+    assert_eq!(
+        first
+            .related
+            .iter()
+            .map(|a| a.slug.as_str())
+            .collect::<Vec<_>>(),
+        ["second-article"]
+    );
+    assert_eq!(
+        first.canonical_url,
+        "https://convergencemag.com/articles/first-article"
+    );
+    // Masthead, then everyone else in a final `contributors` section.
+    let masthead: model::Masthead = decode("m", &read(&out, "contributors.json")).unwrap();
+    let last = masthead.sections.last().unwrap();
+    assert_eq!(last.kind, model::SectionKind::Contributors);
+    assert_eq!(last.groups[0].members[0].slug.as_str(), "alex-organizer");
+    let alex: model::Contributor =
+        decode("c", &read(&out, "contributors/alex-organizer.json")).unwrap();
+    assert_eq!(alex.article_count, 2);
+    // A topic with no article still has page 1 (empty) — none here, but every topic has a page.
+    let elections: model::Listing = decode("t", &read(&out, "topics/elections/1.json")).unwrap();
+    assert_eq!(elections.pagination.total, 2);
+    let archive: model::ArchiveYears = decode("y", &read(&out, "archive.json")).unwrap();
+    assert_eq!(
+        archive.years.iter().map(|y| y.year).collect::<Vec<_>>(),
+        [2024, 2023]
+    );
+    let oembed: model::OEmbed = decode("o", &read(&out, "oembed/second-article.json")).unwrap();
+    assert_eq!(
+        (oembed.kind.as_str(), oembed.width, oembed.height),
+        ("rich", 600, 400)
+    );
+    assert!(oembed
+        .html
+        .contains("src=\"https://convergencemag.com/embed/articles/second-article?variant=card\""));
+    assert!(oembed
+        .html
+        .contains("sandbox=\"allow-scripts allow-popups allow-popups-to-escape-sandbox\""));
+    assert!(
+        oembed.html.contains("Second &lt;Article&gt; &amp;"),
+        "{}",
+        oembed.html
+    );
+    // No JSON is pretty-printed.
+    assert!(!read(&out, "index/1.json").contains('\n'));
+}
+
+#[test]
+fn drafts_are_written_only_when_asked_and_never_listed() {
+    let (_tmp, out) = build(false);
+    assert!(!out.join("drafts").exists());
+    let (_tmp2, out) = build(true);
+    let draft: model::Article = decode("d", &read(&out, "drafts/draft-one.json")).unwrap();
+    assert_eq!(draft.title, "A Draft");
+    for rel in files(&out) {
+        if rel.starts_with("drafts/") {
+            continue;
+        }
+        let text = read(&out, &rel);
+        assert!(
+            !text.contains("draft-one") && !text.contains("quuxification"),
+            "{rel} mentions the draft"
+        );
+    }
+}
+
+#[test]
+fn feed_and_sitemaps_are_well_formed_xml() {
+    let (_tmp, out) = build(false);
+    for rel in ["feed.xml", "sitemap.xml", "sitemap-1.xml"] {
+        let text = read(&out, rel);
+        let mut reader = quick_xml::Reader::from_str(&text);
+        let mut depth = 0i32;
+        let mut elements = 0;
+        loop {
+            match reader.read_event() {
+                Ok(quick_xml::events::Event::Start(_)) => {
+                    depth += 1;
+                    elements += 1;
+                }
+                Ok(quick_xml::events::Event::End(_)) => depth -= 1,
+                Ok(quick_xml::events::Event::Empty(_)) => elements += 1,
+                Ok(quick_xml::events::Event::Eof) => break,
+                Ok(_) => {}
+                Err(e) => panic!("{rel} is not XML at {}: {e}", reader.buffer_position()),
+            }
+        }
+        assert_eq!(depth, 0, "{rel}: unbalanced");
+        assert!(elements > 3, "{rel}");
+    }
+    let feed = read(&out, "feed.xml");
+    assert!(feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">"));
+    assert!(
+        feed.contains("<title>Second &lt;Article&gt; &amp; “Quotes”</title>"),
+        "{feed}"
+    );
+    assert_eq!(feed.matches("<entry>").count(), 2);
+    assert!(feed.contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"https://convergencemag.com/content/feed.xml\"/>"));
+    let sitemap = read(&out, "sitemap-1.xml");
+    assert!(sitemap.contains(
+        "<loc>https://convergencemag.com/articles/first-article</loc><lastmod>2023-06-14</lastmod>"
+    ));
+    assert!(read(&out, "sitemap.xml").contains("<sitemapindex"));
+}
+
+/// Looks a term up the way the app does: manifest → term shard → doc shard.
+fn search(out: &Path, word: &str) -> Vec<String> {
+    let manifest: model::SearchManifest =
+        decode("m", &read(out, &paths::search_manifest())).unwrap();
+    let term = press::terms::terms(word).pop().unwrap();
+    let shard = paths::term_shard(&term, manifest.term_shards);
+    let terms: model::SearchTermShard =
+        decode("t", &read(out, &paths::search_terms(shard))).unwrap();
+    let Some(postings) = terms.terms.get(&term) else {
+        return Vec::new();
+    };
+    postings
+        .iter()
+        .map(|&(id, _)| {
+            let n = id / manifest.docs_per_shard;
+            let docs: model::SearchDocShard =
+                decode("d", &read(out, &paths::search_docs(n))).unwrap();
+            match &docs.docs[(id % manifest.docs_per_shard) as usize] {
+                model::SearchDoc::Article { slug, .. } => format!("article:{slug}"),
+                model::SearchDoc::Contributor { slug, .. } => format!("contributor:{slug}"),
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn search_finds_body_words_titles_and_people() {
+    let (_tmp, out) = build(false);
+    assert_eq!(search(&out, "Flagstaff"), ["article:first-article"]);
+    assert_eq!(search(&out, "zymurgy"), ["article:second-article"]);
+    assert_eq!(
+        search(&out, "PAULO"),
+        ["article:second-article"],
+        "case and diacritics fold"
+    );
+    assert_eq!(search(&out, "Sao"), ["article:second-article"]);
+    let sam = search(&out, "Sam");
+    assert_eq!(
+        sam[0], "contributor:sam-editor",
+        "a name match ranks first: {sam:?}"
+    );
+    assert!(
+        sam.contains(&"article:first-article".to_owned()),
+        "bylines are indexed: {sam:?}"
+    );
+    assert!(search(&out, "absentword").is_empty());
+    let _ = Slug::parse("x");
+}
