@@ -58,7 +58,8 @@ mod tests {
     use super::*;
     use crate::Page;
 
-    const PAGE: &str = r#"{"schema_version":1,"slug":"about","title":"About","description":"d","markdown":"Hi"}"#;
+    const PAGE: &str =
+        r#"{"schema_version":1,"slug":"about","title":"About","description":"d","markdown":"Hi"}"#;
 
     #[test]
     fn decodes_a_page() {
@@ -70,7 +71,10 @@ mod tests {
     fn names_the_file_when_truncated() {
         let e = decode::<Page>("pages/about.json", &PAGE[..30]).unwrap_err();
         assert!(matches!(&e, DecodeError::Malformed { file, .. } if file == "pages/about.json"));
-        assert!(e.to_string().starts_with("pages/about.json is malformed"), "{e}");
+        assert!(
+            e.to_string().starts_with("pages/about.json is malformed"),
+            "{e}"
+        );
     }
 
     #[test]
@@ -79,7 +83,11 @@ mod tests {
         let e = decode::<Page>("pages/about.json", &text).unwrap_err();
         assert_eq!(
             e,
-            DecodeError::UnsupportedSchema { file: "pages/about.json".into(), found: 7, supported: 1 }
+            DecodeError::UnsupportedSchema {
+                file: "pages/about.json".into(),
+                found: 7,
+                supported: 1
+            }
         );
     }
 

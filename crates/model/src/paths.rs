@@ -102,7 +102,10 @@ mod tests {
         assert_eq!(article(&s), "articles/broad-front-panel.json");
         assert_eq!(topic_page(&s, 2), "topics/broad-front-panel/2.json");
         assert_eq!(archive_page(2012, 1), "archive/2012/1.json");
-        assert_eq!(contributor_articles(&s, 3), "contributors/broad-front-panel/3.json");
+        assert_eq!(
+            contributor_articles(&s, 3),
+            "contributors/broad-front-panel/3.json"
+        );
     }
 
     #[test]
