@@ -1,7 +1,8 @@
 // Playwright drives Debian's Chromium (no browser downloads on this machine).
 import { defineConfig } from "@playwright/test";
 
-const port = 8181;
+// E2E_PORT and DIST_DIR let several engineers run the suite at once against their own builds.
+const port = Number(process.env.E2E_PORT ?? 8181);
 
 export default defineConfig({
   testDir: ".",
@@ -28,7 +29,7 @@ export default defineConfig({
   webServer: {
     command: `node tests/e2e/server.mjs`,
     cwd: "../..",
-    env: { PORT: String(port) },
+    env: { PORT: String(port), ...(process.env.DIST_DIR ? { DIST_DIR: process.env.DIST_DIR } : {}) },
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 30_000,
