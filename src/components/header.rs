@@ -27,6 +27,21 @@ pub fn exact_match(url: &str) -> bool {
     url == "/"
 }
 
+/// Moves focus to `<main>` ourselves: the router handles in-page links, and browsers differ
+/// on whether following a fragment link moves focus at all.
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    use wasm_bindgen::JsCast;
+    let main = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("main"))
+        .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(main) = main {
+        ev.prevent_default();
+        let _ = main.focus();
+        main.scroll_into_view();
+    }
+}
+
 /// Skip link, masthead "Convergence" with its tagline, and the primary navigation.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
@@ -47,7 +62,7 @@ pub fn SiteHeader() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
+        <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
         <header class="site-header">
             <div class="site-header__inner">
                 <div class="masthead">
