@@ -83,10 +83,32 @@ fn cmd_gen_archive(n: u32) -> Result<(), String> {
     Ok(())
 }
 
-/// Runs the benchmarks; figures go to target/bench/.
+/// Runs the benchmarks (figures, never pass/fail); reports go to target/bench/.
 fn cmd_bench() -> Result<(), String> {
-    bootstrap::all(bootstrap::Needs::build())?;
+    bootstrap::all(bootstrap::Needs::everything())?;
+    let out = run::root().join("target/bench");
+    std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    run::build_bucket(&run::root().join("content"), false)?;
+    println!("==> trunk build --release");
+    run::cmd("trunk").args(["build", "--release"]).status_ok("trunk build --release")?;
+    // The app is measured as readers get it: dist/ and the bucket from a static server.
+    let mut server = run::cmd("node")
+        .arg("tests/e2e/server.mjs")
+        .env("PORT", BENCH_PORT)
+        .spawn()
+        .map_err(|e| format!("cannot start the bench server: {e}"))?;
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let browser = run::cmd("node")
+        .arg("tests/bench/text-size.mjs")
+        .arg(format!("http://127.0.0.1:{BENCH_PORT}"))
+        .arg(out.join("text-size.json"))
+        .status_ok("text-size latency benchmark");
+    let _ = server.kill();
+    browser?;
     run::cargo()
         .args(["run", "--quiet", "--release", "-p", "press", "--", "bench"])
         .status_ok("press bench")
 }
+
+/// Where `cargo xtask bench` serves the built site.
+const BENCH_PORT: &str = "8183";
