@@ -7,4 +7,5 @@ pub mod footer;
 pub mod header;
 pub mod loading;
 pub mod prose;
+pub mod route_announcer;
 pub mod text_size;

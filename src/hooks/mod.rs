@@ -2,3 +2,4 @@
 
 pub mod use_site;
 pub mod use_text_size;
+pub mod use_route_focus;
