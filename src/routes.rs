@@ -62,6 +62,15 @@ fn encode_query(q: &str) -> String {
     out
 }
 
+/// A listing page's link: `base` for page 1, `base?page=n` after it.
+pub fn page_href(base: &str, page: u32) -> String {
+    if page <= 1 {
+        base.to_owned()
+    } else {
+        format!("{base}?page={page}")
+    }
+}
+
 /// Parses a `?page=` value: anything missing, zero or garbage is page 1.
 pub fn parse_page(raw: Option<&str>) -> u32 {
     raw.and_then(|p| p.trim().parse::<u32>().ok())
@@ -95,6 +104,13 @@ mod tests {
             "/search?q=block+%26+build"
         );
         assert_eq!(AppRoute::Page(slug("about")).href(), "/about");
+    }
+
+    #[test]
+    fn listing_pages() {
+        assert_eq!(page_href("/topics/strategy", 1), "/topics/strategy");
+        assert_eq!(page_href("/topics/strategy", 2), "/topics/strategy?page=2");
+        assert_eq!(page_href("/", 3), "/?page=3");
     }
 
     #[test]

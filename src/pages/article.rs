@@ -3,7 +3,7 @@
 use crate::api::{self, ContentError};
 use crate::components::{
     byline::Byline, card::ArticleCard, content_error::ContentErrorView, loading::Loading,
-    prose::Prose,
+    share::ShareBar,
 };
 use crate::format;
 use crate::hooks::use_site::use_site;
@@ -13,7 +13,20 @@ use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
+use model::markdown::TocEntry;
 use model::{Article, Media, Slug};
+
+/// Articles with at least this many sections get a table of contents.
+pub const TOC_MIN_SECTIONS: usize = 3;
+
+/// The table of contents worth showing: only for long articles with enough top-level sections.
+pub fn toc_to_show(toc: Vec<TocEntry>) -> Vec<TocEntry> {
+    if toc.iter().filter(|e| e.level == 2).count() >= TOC_MIN_SECTIONS {
+        toc
+    } else {
+        Vec::new()
+    }
+}
 
 /// The article page; unknown slugs show the 404 page.
 #[component]
@@ -64,6 +77,23 @@ pub fn ArticleView(article: Article) -> impl IntoView {
     } = article;
     let date = format::date_local(published_at);
     let topic = topics.first().cloned();
+    let rendered = model::markdown::render(&markdown);
+    let toc = toc_to_show(rendered.toc);
+    let contents = (!toc.is_empty()).then(|| {
+        let items = toc
+            .into_iter()
+            .map(|e| {
+                let href = format!("#{}", e.id);
+                view! { <li class:toc__sub=e.level == 3><a href=href>{e.text}</a></li> }
+            })
+            .collect_view();
+        view! {
+            <nav class="toc" aria-labelledby="toc-heading">
+                <h2 id="toc-heading" class="toc__heading">"In this article"</h2>
+                <ol>{items}</ol>
+            </nav>
+        }
+    });
     let hero = feature_image.map(|img| {
         view! {
             <figure class="hero">
@@ -122,6 +152,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
             </section>
         }
     });
+    let title_for_share = title.clone();
     view! {
         <Title text=title.clone()/>
         <Meta name="description" content=excerpt.clone()/>
@@ -149,13 +180,35 @@ pub fn ArticleView(article: Article) -> impl IntoView {
             </header>
             {hero}
             {player}
-            <Prose markdown=markdown/>
+            {contents}
+            <div class="prose" inner_html=rendered.html></div>
             <footer class="article__footer">
+                <ShareBar title=title_for_share/>
                 <h2 class="visually-hidden">"Topics"</h2>
                 <ul class="topic-list">{topic_links}</ul>
                 {notice}
             </footer>
         </article>
         {more}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(level: u8, id: &str) -> TocEntry {
+        TocEntry {
+            level,
+            id: id.into(),
+            text: id.into(),
+        }
+    }
+
+    #[test]
+    fn toc_only_for_long_articles() {
+        assert!(toc_to_show(vec![entry(2, "a"), entry(3, "b"), entry(2, "c")]).is_empty());
+        let long = vec![entry(2, "a"), entry(3, "a1"), entry(2, "b"), entry(2, "c")];
+        assert_eq!(toc_to_show(long.clone()), long);
     }
 }

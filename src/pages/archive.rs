@@ -1,0 +1,83 @@
+//! The archive by year (`/archive/:year`), newest first, paged, with links to other years.
+
+use crate::api::{self, ContentError};
+use crate::components::{content_error::ContentErrorView, listing::ListingView, loading::Loading};
+use crate::pages::not_found::NotFound;
+use crate::routes::{parse_page, AppRoute};
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::components::A;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// A year from the URL: four digits, from the magazine's founding era on.
+pub fn parse_year(raw: &str) -> Option<u16> {
+    (raw.len() == 4)
+        .then(|| raw.parse::<u16>().ok())
+        .flatten()
+        .filter(|y| (1900..=9999).contains(y))
+}
+
+/// The archive page for one year; years without articles show the 404 page.
+#[component]
+pub fn ArchivePage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let listing = LocalResource::new(move || {
+        let raw = params.read().get("year").unwrap_or_default();
+        let page = parse_page(query.read().get("page").as_deref());
+        async move {
+            let year = parse_year(&raw).ok_or(ContentError::NotFound { file: raw })?;
+            api::archive(year, page).await.map(|l| (year, l))
+        }
+    });
+    let years = LocalResource::new(api::archive_years);
+    let other_years = move || {
+        years.get().and_then(|r| r.ok()).map(|y| {
+            let links = y
+                .years
+                .into_iter()
+                .map(|yc| {
+                    view! {
+                        <li><A href=AppRoute::Archive(yc.year).href()>{yc.year.to_string()}</A>
+                        " " <span class="archive-years__count">{format!("({})", yc.count)}</span></li>
+                    }
+                })
+                .collect_view();
+            view! { <nav class="archive-years" aria-label="Archive by year"><ul>{links}</ul></nav> }
+        })
+    };
+    view! {
+        <Suspense fallback=|| view! { <Loading lines=20/> }>
+            {move || Suspend::new(async move {
+                match listing.await {
+                    Ok((year, l)) => view! {
+                        <Title text=format!("Archive: {year}")/>
+                        <Meta name="description" content=format!("Everything Convergence published in {year}.")/>
+                        <header class="listing-header">
+                            <p class="listing-header__kind">"Archive"</p>
+                            <h1 tabindex="-1">{year.to_string()}</h1>
+                        </header>
+                        <ListingView listing=l base=AppRoute::Archive(year).href() label=format!("Articles from {year}")/>
+                    }
+                    .into_any(),
+                    Err(e) if e.is_not_found() => view! { <NotFound/> }.into_any(),
+                    Err(e) => view! { <ContentErrorView error=e on_retry=move |_| listing.refetch()/> }.into_any(),
+                }
+            })}
+        </Suspense>
+        <Suspense fallback=|| ()>{other_years}</Suspense>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years() {
+        assert_eq!(parse_year("2012"), Some(2012));
+        for bad in ["12", "20121", "abcd", "0999", "-201", ""] {
+            assert_eq!(parse_year(bad), None, "{bad}");
+        }
+    }
+}
