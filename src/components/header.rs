@@ -1,6 +1,7 @@
 //! The site header on every page: skip link, masthead, tagline and primary navigation.
 
 use crate::components::text_size::TextSizeControl;
+use crate::components::theme_toggle::ThemeToggle;
 use crate::hooks::use_site::use_site;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -72,7 +73,10 @@ pub fn SiteHeader() -> impl IntoView {
                 <nav class="site-nav" aria-label="Primary">
                     <ul>{nav}</ul>
                 </nav>
-                <TextSizeControl/>
+                <div class="reader-controls">
+                    <TextSizeControl/>
+                    <ThemeToggle/>
+                </div>
             </div>
         </header>
     }

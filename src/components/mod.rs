@@ -11,3 +11,4 @@ pub mod prose;
 pub mod route_announcer;
 pub mod share;
 pub mod text_size;
+pub mod theme_toggle;
