@@ -8,6 +8,38 @@ use std::time::Instant;
 struct Layer {
     name: &'static str,
     command: fn() -> Command,
+    /// A further step of the same layer, run after the command succeeds.
+    then: Option<fn() -> Result<(), String>>,
+}
+
+/// Where the end-to-end tests find a generated archive (for paging across many pages).
+pub const GEN_BUCKET: &str = "target/bucket/gen";
+/// Articles in that archive: enough for three home pages and a contributor with two.
+const GEN_ARTICLES: u32 = 45;
+
+/// Writes a small deterministic synthetic archive and builds it into [`GEN_BUCKET`].
+fn generated_bucket() -> Result<(), String> {
+    let content = run::root().join("target/gen-archive-e2e");
+    if content.exists() {
+        std::fs::remove_dir_all(&content)
+            .map_err(|e| format!("cannot clear {}: {e}", content.display()))?;
+    }
+    cargo_with(&[
+        "run",
+        "--quiet",
+        "-p",
+        "press",
+        "--",
+        "gen-archive",
+        "--out",
+    ])
+    .arg(&content)
+    .arg(GEN_ARTICLES.to_string())
+    .status_ok("press gen-archive")?;
+    cargo_with(&["run", "--quiet", "-p", "press", "--", "build", "--out"])
+        .arg(run::root().join(GEN_BUCKET))
+        .arg(&content)
+        .status_ok("press build (generated archive)")
 }
 
 fn cargo_with(args: &[&str]) -> Command {
@@ -20,10 +52,12 @@ fn layers() -> Vec<Layer> {
     vec![
         Layer {
             name: "fmt",
+            then: None,
             command: || cargo_with(&["fmt", "--all", "--", "--check"]),
         },
         Layer {
             name: "clippy (host)",
+            then: None,
             command: || {
                 cargo_with(&[
                     "clippy",
@@ -38,6 +72,7 @@ fn layers() -> Vec<Layer> {
         },
         Layer {
             name: "clippy (wasm32)",
+            then: None,
             command: || {
                 cargo_with(&[
                     "clippy",
@@ -56,6 +91,7 @@ fn layers() -> Vec<Layer> {
         },
         Layer {
             name: "native tests",
+            then: None,
             command: || {
                 let mut c = cargo_with(&["test", "--workspace", "--all-features"]);
                 // The CommonMark conformance test must not skip itself in CI.
@@ -65,6 +101,7 @@ fn layers() -> Vec<Layer> {
         },
         Layer {
             name: "wasm-bindgen tests (headless Chromium)",
+            then: None,
             command: || {
                 let mut c = cargo_with(&[
                     "test",
@@ -85,7 +122,8 @@ fn layers() -> Vec<Layer> {
             },
         },
         Layer {
-            name: "sample bucket (press build content)",
+            name: "sample bucket (press build content) and a generated archive",
+            then: Some(generated_bucket),
             command: || {
                 let mut c = cargo_with(&[
                     "run", "--quiet", "-p", "press", "--", "build", "content", "--out",
@@ -96,6 +134,7 @@ fn layers() -> Vec<Layer> {
         },
         Layer {
             name: "trunk build --release",
+            then: None,
             command: || {
                 let mut c = run::cmd("trunk");
                 c.args(["build", "--release"]);
@@ -104,6 +143,7 @@ fn layers() -> Vec<Layer> {
         },
         Layer {
             name: "end-to-end (Playwright, headless Chromium)",
+            then: None,
             command: || {
                 let mut c = run::cmd("npx");
                 c.args([
@@ -131,7 +171,10 @@ pub fn run_all() -> Result<(), String> {
         }
         println!("\n==> {}", layer.name);
         let t = Instant::now();
-        let result = (layer.command)().status_ok(layer.name);
+        let mut result = (layer.command)().status_ok(layer.name);
+        if let (Ok(()), Some(then)) = (&result, layer.then) {
+            result = then();
+        }
         let secs = t.elapsed().as_secs_f32();
         match result {
             Ok(()) => summary.push(format!("PASS  {} ({secs:.1} s)", layer.name)),
