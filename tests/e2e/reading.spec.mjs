@@ -1,0 +1,125 @@
+// The reading experience: home, article, topics, archive, errors with retry, focus on navigation.
+import { test, expect } from "@playwright/test";
+import { GEN_BUCKET, startServer, watchForPanics } from "./support.mjs";
+
+const PANEL = "/articles/broad-front-panel";
+const PANEL_TITLE = /Building a Broad Front/;
+
+test("home lists the sample articles as cards", async ({ page }) => {
+  const problems = watchForPanics(page);
+  await page.goto("/");
+  const latest = page.getByRole("region", { name: "Latest articles" });
+  await expect(latest.getByRole("link", { name: PANEL_TITLE })).toBeVisible();
+  await expect(latest.getByRole("link", { name: /Organizing Upgrade/ }).first()).toBeVisible();
+  await expect(latest.getByRole("article")).toHaveCount(2);
+  expect(problems).toEqual([]);
+});
+
+test.describe("on a generated archive", () => {
+  let server;
+  test.beforeAll(async ({}, info) => {
+    server = await startServer({ port: 8300 + info.workerIndex, bucket: GEN_BUCKET });
+  });
+  test.afterAll(() => server?.close());
+
+  test("home paginates through older articles and back", async ({ page }) => {
+    await page.goto(server.url + "/");
+    const latest = page.getByRole("region", { name: "Latest articles" });
+    await expect(latest.getByRole("article")).toHaveCount(20);
+    await expect(page.getByText("Page 1 of 3")).toBeVisible();
+    const firstTitle = await latest.getByRole("heading").first().textContent();
+    await page.getByRole("link", { name: "Older articles" }).click();
+    await expect(page).toHaveURL(/\?page=2$/);
+    await expect(page.getByText("Page 2 of 3")).toBeVisible();
+    await expect(latest.getByRole("article")).toHaveCount(20);
+    await expect(latest.getByRole("heading").first()).not.toHaveText(firstTitle);
+    await page.getByRole("link", { name: "Older articles" }).click();
+    await expect(page.getByText("Page 3 of 3")).toBeVisible();
+    await expect(latest.getByRole("article")).toHaveCount(5);
+    await expect(page.getByRole("link", { name: "Older articles" })).toHaveCount(0);
+    await page.getByRole("link", { name: "Newer articles" }).click();
+    await expect(page.getByText("Page 2 of 3")).toBeVisible();
+  });
+});
+
+test("an article has byline links, pull quotes with attribution, and a table of contents", async ({ page }) => {
+  await page.goto(PANEL);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(PANEL_TITLE);
+  const byline = page.locator(".article__meta .byline");
+  for (const name of ["Maurice Mitchell", "Sendolo Diaminah", "Alexa Horwart", "Brendan Walsh"]) {
+    await expect(byline.getByRole("link", { name })).toHaveAttribute("href", /^\/contributors\//);
+  }
+  await expect(byline).toHaveText("By Maurice Mitchell, Sendolo Diaminah, Alexa Horwart and Brendan Walsh");
+  const quotes = page.locator("figure.pull-quote");
+  expect(await quotes.count()).toBeGreaterThanOrEqual(5);
+  await expect(quotes.first().locator("figcaption")).toHaveText(/\S/);
+  await expect(page.locator("figure.pull-quote figcaption", { hasText: "Maurice Mitchell" }).first()).toBeVisible();
+  const toc = page.getByRole("navigation", { name: "In this article" });
+  await expect(toc).toBeVisible();
+  await toc.getByRole("link", { name: "Working With the Center" }).click();
+  await expect(page).toHaveURL(/#working-with-the-center$/);
+  await expect(page.getByRole("heading", { name: /Working With the Center/, level: 2 })).toBeInViewport();
+  // The republication notice from site config, and the topics.
+  await expect(page.getByRole("complementary", { name: "Republishing this article" })).toContainText(
+    "originally appeared in Convergence Magazine",
+  );
+});
+
+test("copy link confirms visibly; email is offered", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto(PANEL);
+  const share = page.getByRole("region", { name: "Share this article" });
+  await share.getByRole("button", { name: "Copy link" }).click();
+  await expect(share.getByRole("status")).toHaveText("Link copied to your clipboard.");
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toMatch(/\/articles\/broad-front-panel$/);
+  await expect(share.getByRole("link", { name: "Email" })).toHaveAttribute("href", /^mailto:\?subject=/);
+});
+
+test("a topic page lists its articles", async ({ page }) => {
+  await page.goto("/topics/strategy");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Strategy");
+  await expect(page.getByRole("link", { name: PANEL_TITLE })).toBeVisible();
+  await page.goto("/topics/movement-history");
+  await expect(page.getByRole("link", { name: /Organizing Upgrade/ }).first()).toBeVisible();
+  await expect(page.getByRole("link", { name: PANEL_TITLE })).toHaveCount(0);
+});
+
+test("an archive year lists that year's articles only", async ({ page }) => {
+  await page.goto("/archive/2012");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("2012");
+  const list = page.getByRole("region", { name: "Articles from 2012" });
+  await expect(list.getByRole("article")).toHaveCount(1);
+  await expect(list.getByRole("link", { name: /Organizing Upgrade/ }).first()).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Archive by year" }).getByRole("link", { name: "2023" })).toBeVisible();
+  await page.goto("/archive/1999");
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+});
+
+test("a failing article request shows the error in place, and retry works", async ({ page }) => {
+  const problems = watchForPanics(page);
+  let failing = true;
+  await page.route("**/content/articles/broad-front-panel.json", (route) =>
+    failing ? route.fulfill({ status: 500, body: "boom" }) : route.fallback(),
+  );
+  await page.goto(PANEL);
+  const alert = page.getByRole("main").getByRole("alert");
+  await expect(alert).toContainText("server had a problem (error 500)");
+  // The rest of the site keeps working.
+  await expect(page.getByRole("navigation", { name: "Primary" })).toBeVisible();
+  failing = false;
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(PANEL_TITLE);
+  expect(problems).toEqual([]);
+});
+
+test("after navigation, focus lands on the new page's heading", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("region", { name: "Latest articles" }).getByRole("link", { name: PANEL_TITLE }).click();
+  const h1 = page.getByRole("heading", { level: 1 });
+  await expect(h1).toHaveText(PANEL_TITLE);
+  await expect(h1).toBeFocused();
+  await expect(page.getByText(/page loaded$/)).toHaveText(/Building a Broad Front.*, page loaded/);
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
+});

@@ -1,0 +1,32 @@
+// Shared helpers for the end-to-end specs.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** The generated archive's bucket (built by `cargo xtask test`: 45 synthetic articles). */
+export const GEN_BUCKET = path.join(root, process.env.GEN_BUCKET_DIR ?? "target/bucket/gen");
+
+/** Starts another copy of the test server (same dist/) on `port` with another bucket. */
+export async function startServer({ port, bucket }) {
+  const child = spawn("node", [path.join(root, "tests/e2e/server.mjs")], {
+    env: { ...process.env, PORT: String(port), BUCKET_DIR: bucket },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise((resolve, reject) => {
+    child.stdout.once("data", resolve);
+    child.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, close: () => child.kill() };
+}
+
+/** Collects panics and uncaught errors from a page, to assert there were none. */
+export function watchForPanics(page) {
+  const problems = [];
+  page.on("console", (m) => {
+    if (/panicked at/.test(m.text())) problems.push(m.text());
+  });
+  page.on("pageerror", (e) => problems.push(String(e)));
+  return problems;
+}
