@@ -8,9 +8,10 @@ use indicatif::{ProgressBar, ProgressStyle};
 use model::markdown;
 use model::source::ArticleSource;
 use model::{
-    paths, ArchiveYears, Article, ArticleSummary, AuthorRef, Contributor, Listing, ListingScope,
-    Masthead, MastheadEntry, MastheadGroup, MastheadSection, OEmbed, Page, Pagination,
-    SchemaVersion, SearchDoc, SectionKind, Site, Slug, TopicRef, Topics, YearCount, PAGE_SIZE,
+    paths, ArchiveYears, Article, ArticleSummary, AuthorRef, Contributor, Image, Listing,
+    ListingScope, Masthead, MastheadEntry, MastheadGroup, MastheadSection, OEmbed, Page,
+    Pagination, SchemaVersion, SearchDoc, SectionKind, Site, Slug, TopicRef, Topics, YearCount,
+    PAGE_SIZE,
 };
 use rayon::prelude::*;
 use serde::Serialize;
@@ -219,9 +220,18 @@ fn prepare(a: &ArticleSource, site: &Site, names: &Names) -> Prepared {
         published_at: a.published,
         authors: authors.clone(),
         topics: topics.clone(),
-        feature_image: a.image.clone(),
+        // Cards show neither captions nor credits, nor the excerpt when there is a dek.
+        feature_image: a.image.clone().map(|i| Image {
+            caption: None,
+            credit: None,
+            ..i
+        }),
         reading_time,
-        excerpt: excerpt.clone(),
+        excerpt: if a.dek.trim().is_empty() {
+            excerpt.clone()
+        } else {
+            String::new()
+        },
     };
     let article = Article {
         schema_version: SchemaVersion::default(),

@@ -1,6 +1,8 @@
 //! `press`: checks the content folder staff write (docs/content-format.md) and builds
 //! the JSON bucket the app reads (docs/bucket.md).
 
+#![warn(missing_docs)]
+
 pub mod bench;
 pub mod build;
 pub mod generate;
