@@ -7,6 +7,7 @@ pub mod decode;
 pub mod ids;
 pub mod markdown;
 pub mod paths;
+pub mod search;
 #[cfg(feature = "source")]
 pub mod source;
 pub mod types;

@@ -157,26 +157,15 @@ pub fn build_index(docs: Vec<DocInput>) -> SearchIndex {
 /// Looks a query up the way the app does, in an index held in memory: every
 /// query term must match; documents are ranked by their summed weights.
 pub fn query(index: &SearchIndex, q: &str) -> Vec<u32> {
-    let mut scores: Option<HashMap<u32, u32>> = None;
-    for_each_term(q, |t| {
-        let shard =
-            &index.term_shards[model::paths::term_shard(t, index.manifest.term_shards) as usize];
-        let hits: HashMap<u32, u32> = shard
-            .terms
-            .get(t)
-            .map(|p| p.iter().map(|&(d, w)| (d, u32::from(w))).collect())
-            .unwrap_or_default();
-        scores = Some(match scores.take() {
-            None => hits,
-            Some(prev) => prev
-                .into_iter()
-                .filter_map(|(d, s)| hits.get(&d).map(|w| (d, s + w)))
-                .collect(),
-        });
-    });
-    let mut ranked: Vec<(u32, u32)> = scores.unwrap_or_default().into_iter().collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    ranked.into_iter().map(|(d, _)| d).collect()
+    let terms = model::search::terms(q);
+    let postings: Vec<Option<&[(u32, u16)]>> = terms
+        .iter()
+        .map(|t| {
+            let shard = model::paths::term_shard(t, index.manifest.term_shards) as usize;
+            index.term_shards[shard].terms.get(t).map(Vec::as_slice)
+        })
+        .collect();
+    model::search::rank(&postings)
 }
 
 #[cfg(test)]
