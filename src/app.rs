@@ -36,6 +36,7 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=|| view! { <NotFound/> }>
                         <Route path=path!("/") view=HomePage/>
                         <Route path=path!("/articles/:slug") view=ArticlePage/>
+                        <Route path=path!("/subscribe") view=crate::pages::subscribe::SubscribePage/>
                         // Static pages live at the top level; unknown slugs fall back to the 404 page.
                         <Route path=path!("/:slug") view=StaticPage/>
                     </Routes>

@@ -1,6 +1,7 @@
 //! The site footer: secondary links, republication policy, contact and the fiscal-sponsor line.
 
 use crate::components::content_error::ContentErrorView;
+use crate::components::subscribe_form::SubscribeSection;
 use crate::hooks::use_site::use_site;
 use crate::routes::AppRoute;
 use leptos::prelude::*;
@@ -44,6 +45,7 @@ pub fn SiteFooter() -> impl IntoView {
             <div class="site-footer__inner">
                 <p class="site-footer__name">"Convergence"</p>
                 {body}
+                <SubscribeSection variant=crate::subscribe::form::Variant::Short/>
             </div>
         </footer>
     }

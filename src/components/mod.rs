@@ -10,5 +10,6 @@ pub mod loading;
 pub mod prose;
 pub mod route_announcer;
 pub mod share;
+pub mod subscribe_form;
 pub mod text_size;
 pub mod theme_toggle;

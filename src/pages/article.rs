@@ -1,6 +1,7 @@
 //! Article (`/articles/:slug`): header, hero figure, body, topics, republication notice, related.
 
 use crate::api::{self, ContentError};
+use crate::components::subscribe_form::SubscribeSection;
 use crate::components::{
     byline::Byline, card::ArticleCard, content_error::ContentErrorView, loading::Loading,
     share::ShareBar,
@@ -189,6 +190,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
                 {notice}
             </footer>
         </article>
+        <SubscribeSection variant=crate::subscribe::form::Variant::Inline/>
         {more}
     }
 }

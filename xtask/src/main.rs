@@ -6,6 +6,7 @@
 mod bootstrap;
 mod bucket_server;
 mod run;
+mod subscribe_server;
 mod test;
 
 use run::CommandExt;
@@ -53,6 +54,13 @@ fn cmd_serve() -> Result<(), String> {
     bootstrap::all(bootstrap::Needs::build())?;
     let bucket = run::build_bucket(&run::root().join("content"), false)?;
     let _server = bucket_server::start(&bucket, bucket_server::DEV_ADDR)?;
+    // Not fatal: the site works without it, only the sample subscribe form can't send.
+    let _subscriptions = subscribe_server::start(
+        subscribe_server::DEV_ADDR,
+        &run::root().join("target/subscriptions.jsonl"),
+    )
+    .inspect_err(|e| eprintln!("xtask: {e}: the sample subscribe form will not reach it"))
+    .ok();
     println!(
         "==> serving the magazine at http://127.0.0.1:8080 (bucket from {})",
         bucket.display()

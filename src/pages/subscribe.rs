@@ -1,0 +1,104 @@
+//! `/subscribe`: what subscribers get, the full form, and how to support the magazine.
+
+use crate::components::{
+    content_error::ContentErrorView, loading::Loading, subscribe_form::SubscribeForm,
+};
+use crate::hooks::use_site::use_site;
+use crate::subscribe::form::Variant;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use model::Site;
+
+/// The id of the support section, the target of `site.support`'s default link.
+pub const SUPPORT_ANCHOR: &str = "support";
+
+/// The subscribe page.
+#[component]
+pub fn SubscribePage() -> impl IntoView {
+    let site = use_site();
+    view! {
+        <Title text="Subscribe"/>
+        <Suspense fallback=|| view! { <Loading lines=16/> }>
+            {move || Suspend::new(async move {
+                match site.await {
+                    Ok(s) => view! { <SubscribeView site=s/> }.into_any(),
+                    Err(e) => view! { <ContentErrorView error=e on_retry=move |_| site.refetch()/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Whether a support link points back at this page's own support section (then there
+/// is nowhere else to send readers, and the section says how to give instead).
+pub fn links_here(url: &str) -> bool {
+    let (path, fragment) = url.split_once('#').unwrap_or((url, ""));
+    let path = path.trim_end_matches('/');
+    (path.is_empty() || path == "/subscribe") && (fragment.is_empty() || fragment == SUPPORT_ANCHOR)
+}
+
+/// The page's content once `site.json` is here.
+#[component]
+fn SubscribeView(site: Site) -> impl IntoView {
+    let Site {
+        subscribe,
+        support,
+        fiscal_sponsor,
+        contact,
+        ..
+    } = site;
+    let donate = if links_here(&support.url) {
+        let mailto = format!("mailto:{}", contact.email);
+        view! {
+            <p>"To give, write to " {contact.label} " at " <a href=mailto>{contact.email}</a> "."</p>
+        }
+        .into_any()
+    } else {
+        view! { <p><a class="button" href=support.url>{support.label.clone()}</a></p> }.into_any()
+    };
+    // The section appears only once site.json has loaded, after the browser gave up on the
+    // fragment: bring it into view ourselves when the reader came for it.
+    Effect::new(move |_| {
+        let wants_support = web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .is_some_and(|h| h == format!("#{SUPPORT_ANCHOR}"));
+        if wants_support {
+            request_animation_frame(|| {
+                if let Some(el) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id(SUPPORT_ANCHOR))
+                {
+                    el.scroll_into_view();
+                }
+            });
+        }
+    });
+    view! {
+        <Meta name="description" content=subscribe.pitch.clone()/>
+        <article class="page subscribe-page">
+            <h1 tabindex="-1">"Subscribe"</h1>
+            <p class="subscribe-page__pitch">{subscribe.pitch.clone()}</p>
+            <SubscribeForm config=subscribe variant=Variant::Full/>
+            <section id=SUPPORT_ANCHOR class="support" aria-labelledby="support-heading">
+                <h2 id="support-heading">{support.label}</h2>
+                <p class="support__sponsor">{fiscal_sponsor}</p>
+                {donate}
+            </section>
+        </article>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn support_links_to_this_page_are_recognised() {
+        assert!(links_here("/subscribe#support"));
+        assert!(links_here("/subscribe/"));
+        assert!(links_here("#support"));
+        assert!(!links_here("https://donate.example.org/convergence"));
+        assert!(!links_here("/support"));
+        assert!(!links_here("/subscribe#other"));
+    }
+}
