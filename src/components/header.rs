@@ -66,9 +66,9 @@ pub fn SiteHeader() -> impl IntoView {
         <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
         <header class="site-header">
             <div class="site-header__inner">
-                <div class="masthead">
-                    <A href="/" attr:class="masthead__name">"Convergence"</A>
-                    <p class="masthead__tagline">{tagline}</p>
+                <div class="brand">
+                    <A href="/" attr:class="brand__name">"Convergence"</A>
+                    <p class="brand__tagline">{tagline}</p>
                 </div>
                 <nav class="site-nav" aria-label="Primary">
                     <ul>{nav}</ul>

@@ -1,13 +1,14 @@
 //! Home (`/`): the lead article, then the latest as cards, with "Older articles" paging.
 
 use crate::api;
-use crate::components::{card::ArticleCard, content_error::ContentErrorView, loading::Loading};
+use crate::components::{
+    card::ArticleCard, content_error::ContentErrorView, listing::Pager, loading::Loading,
+};
 use crate::routes::{parse_page, AppRoute};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
-use model::{ArticleSummary, Listing, Pagination};
+use model::{ArticleSummary, Listing};
 
 /// The article that leads the page (the featured one on page 1, else the newest) and the rest.
 pub fn split_lead(listing: Listing) -> (Option<ArticleSummary>, Vec<ArticleSummary>) {
@@ -24,22 +25,6 @@ pub fn split_lead(listing: Listing) -> (Option<ArticleSummary>, Vec<ArticleSumma
         None => None,
     };
     (lead, rest)
-}
-
-/// Links to newer and older listing pages.
-#[component]
-pub fn Pager(pagination: Pagination, href: fn(u32) -> String) -> impl IntoView {
-    view! {
-        <nav class="pager" aria-label="More articles">
-            {pagination.prev.map(|p| view! { <A href=href(p) attr:rel="prev">"Newer articles"</A> })}
-            <span class="pager__where">{format!("Page {} of {}", pagination.page, pagination.pages)}</span>
-            {pagination.next.map(|p| view! { <A href=href(p) attr:rel="next">"Older articles"</A> })}
-        </nav>
-    }
-}
-
-fn home_href(page: u32) -> String {
-    AppRoute::Home { page }.href()
 }
 
 /// The home page.
@@ -64,7 +49,7 @@ pub fn HomePage() -> impl IntoView {
                             .collect_view();
                         view! {
                             <section class="listing" aria-label="Latest articles">{cards}</section>
-                            <Pager pagination=pagination href=home_href/>
+                            <Pager pagination=pagination base=AppRoute::Home { page: 1 }.href()/>
                         }
                         .into_any()
                     }
@@ -78,7 +63,7 @@ pub fn HomePage() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use model::{ArticleKind, Date, ListingScope, ReadingTime, SchemaVersion, Slug};
+    use model::{ArticleKind, Date, ListingScope, Pagination, ReadingTime, SchemaVersion, Slug};
 
     fn summary(slug: &str) -> ArticleSummary {
         ArticleSummary {
