@@ -293,6 +293,21 @@ pub async fn page(slug: Slug) -> Result<model::Page, ContentError> {
     fetch(paths::page(&slug)).await
 }
 
+/// `contributors.json`: the masthead.
+pub async fn masthead() -> Result<model::Masthead, ContentError> {
+    fetch(paths::masthead()).await
+}
+
+/// `contributors/{slug}.json`: one contributor's profile.
+pub async fn contributor(slug: Slug) -> Result<model::Contributor, ContentError> {
+    fetch(paths::contributor(&slug)).await
+}
+
+/// `contributors/{slug}/{page}.json`: one page of a contributor's articles.
+pub async fn contributor_articles(slug: Slug, page: u32) -> Result<model::Listing, ContentError> {
+    fetch(paths::contributor_articles(&slug, page)).await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,6 +6,7 @@ use crate::hooks::use_text_size::provide_text_size;
 use crate::pages::{
     article::ArticlePage, home::HomePage, not_found::NotFound, static_page::StaticPage,
 };
+use crate::pages::{contributor::ContributorPage, contributors::ContributorsPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
@@ -36,6 +37,8 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=|| view! { <NotFound/> }>
                         <Route path=path!("/") view=HomePage/>
                         <Route path=path!("/articles/:slug") view=ArticlePage/>
+                        <Route path=path!("/contributors") view=ContributorsPage/>
+                        <Route path=path!("/contributors/:slug") view=ContributorPage/>
                         <Route path=path!("/subscribe") view=crate::pages::subscribe::SubscribePage/>
                         // Static pages live at the top level; unknown slugs fall back to the 404 page.
                         <Route path=path!("/:slug") view=StaticPage/>

@@ -1,6 +1,8 @@
 //! One page component per route (the table is in `app.rs`).
 
 pub mod article;
+pub mod contributor;
+pub mod contributors;
 pub mod home;
 pub mod not_found;
 pub mod static_page;
