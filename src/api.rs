@@ -165,6 +165,35 @@ pub fn normalise_base(base: Option<&str>) -> String {
     }
 }
 
+/// Resolves a bucket image URL against `base`: `https`/`http` URLs and site paths as they are,
+/// bucket-relative paths (`images/x.jpg`) under the bucket; any other scheme (`javascript:`,
+/// `data:`…) or a protocol-relative `//host` URL is refused.
+pub fn resolve_asset(src: &str, base: &str) -> Option<String> {
+    let src = src.trim();
+    let lower = src.to_ascii_lowercase();
+    if lower.starts_with("https://") || lower.starts_with("http://") {
+        return Some(src.to_owned());
+    }
+    if src.starts_with("//") || src.starts_with('\\') || src.is_empty() {
+        return None;
+    }
+    if src.starts_with('/') {
+        return Some(src.to_owned());
+    }
+    // A colon before any slash is a scheme, and no other scheme is allowed for images.
+    let first_colon = src.find(':');
+    let first_slash = src.find('/').unwrap_or(src.len());
+    if first_colon.is_some_and(|c| c < first_slash) {
+        return None;
+    }
+    Some(format!("{base}{}", src.trim_start_matches("./")))
+}
+
+/// An image URL from the bucket the browser can load, or None when it is not safe to.
+pub fn asset_url(src: &str) -> Option<String> {
+    resolve_asset(src, &content_base())
+}
+
 thread_local! {
     /// Fetched file texts by bucket path: back/forward and revisits cost nothing.
     static CACHE: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
@@ -293,6 +322,36 @@ pub async fn page(slug: Slug) -> Result<model::Page, ContentError> {
     fetch(paths::page(&slug)).await
 }
 
+/// `topics/{slug}/{page}.json`.
+pub async fn topic(slug: Slug, page: u32) -> Result<model::Listing, ContentError> {
+    fetch(paths::topic_page(&slug, page)).await
+}
+
+/// `archive.json`: the years with articles.
+pub async fn archive_years() -> Result<model::ArchiveYears, ContentError> {
+    fetch(paths::archive_years()).await
+}
+
+/// `archive/{year}/{page}.json`.
+pub async fn archive(year: u16, page: u32) -> Result<model::Listing, ContentError> {
+    fetch(paths::archive_page(year, page)).await
+}
+
+/// `search/manifest.json`: how the search index is sharded.
+pub async fn search_manifest() -> Result<model::SearchManifest, ContentError> {
+    fetch(paths::search_manifest()).await
+}
+
+/// `search/terms/{shard}.json`.
+pub async fn search_terms(shard: u32) -> Result<model::SearchTermShard, ContentError> {
+    fetch(paths::search_terms(shard)).await
+}
+
+/// `search/docs/{shard}.json`.
+pub async fn search_docs(shard: u32) -> Result<model::SearchDocShard, ContentError> {
+    fetch(paths::search_docs(shard)).await
+}
+
 /// `contributors.json`: the masthead.
 pub async fn masthead() -> Result<model::Masthead, ContentError> {
     fetch(paths::masthead()).await
@@ -350,6 +409,24 @@ mod tests {
             classify_response("a.json", 200, Some("text/plain")),
             Some(ContentError::Malformed { .. })
         ));
+    }
+
+    #[test]
+    fn assets_resolve_against_the_bucket_and_refuse_other_schemes() {
+        let base = "/content/";
+        assert_eq!(resolve_asset("images/p.svg", base).as_deref(), Some("/content/images/p.svg"));
+        assert_eq!(
+            resolve_asset("./images/p.svg", "https://c.example.org/").as_deref(),
+            Some("https://c.example.org/images/p.svg")
+        );
+        assert_eq!(resolve_asset("/images/p.svg", base).as_deref(), Some("/images/p.svg"));
+        assert_eq!(
+            resolve_asset("https://cdn.example.org/p.jpg", base).as_deref(),
+            Some("https://cdn.example.org/p.jpg")
+        );
+        for bad in ["javascript:alert(1)", " JavaScript:x", "data:image/png;base64,AA", "//evil.example/x.png", "", "vbscript:x"] {
+            assert_eq!(resolve_asset(bad, base), None, "{bad:?}");
+        }
     }
 
     #[test]

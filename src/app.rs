@@ -1,8 +1,9 @@
 //! The app shell and the one route table.
 
-use crate::components::{footer::SiteFooter, header::SiteHeader};
+use crate::components::{footer::SiteFooter, header::SiteHeader, route_announcer::RouteAnnouncer};
 use crate::hooks::use_site::provide_site;
 use crate::hooks::use_text_size::provide_text_size;
+use crate::pages::{archive::ArchivePage, search::SearchPage, topic::TopicPage};
 use crate::pages::{
     article::ArticlePage, home::HomePage, not_found::NotFound, static_page::StaticPage,
 };
@@ -39,6 +40,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/articles/:slug") view=ArticlePage/>
                         <Route path=path!("/contributors") view=ContributorsPage/>
                         <Route path=path!("/contributors/:slug") view=ContributorPage/>
+                        <Route path=path!("/topics/:slug") view=TopicPage/>
+                        <Route path=path!("/archive/:year") view=ArchivePage/>
+                        <Route path=path!("/search") view=SearchPage/>
                         <Route path=path!("/subscribe") view=crate::pages::subscribe::SubscribePage/>
                         // Static pages live at the top level; unknown slugs fall back to the 404 page.
                         <Route path=path!("/:slug") view=StaticPage/>
@@ -46,6 +50,7 @@ pub fn App() -> impl IntoView {
                 </ErrorBoundary>
             </main>
             <SiteFooter/>
+            <RouteAnnouncer/>
         </Router>
     }
 }

@@ -7,6 +7,7 @@ pub mod format;
 pub mod hooks;
 pub mod pages;
 pub mod routes;
+pub mod search;
 pub mod subscribe;
 
 /// Mounts the app on `<body>`, with a panic hook that shows a reload message instead of a blank page.

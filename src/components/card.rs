@@ -12,7 +12,7 @@ pub fn srcset(image: &Image) -> String {
     image
         .srcset
         .iter()
-        .map(|s| format!("{} {}w", s.src, s.width))
+        .filter_map(|s| Some(format!("{} {}w", crate::api::asset_url(&s.src)?, s.width)))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -23,13 +23,14 @@ pub fn ArticleCard(article: ArticleSummary, #[prop(optional)] lead: bool) -> imp
     let href = AppRoute::Article(article.slug.clone()).href();
     let topic = article.topics.first().cloned();
     let date = format::date_local(article.published_at);
-    let image = article.feature_image.clone().map(|img| {
+    let image = article.feature_image.clone().and_then(|img| {
         let set = srcset(&img);
-        view! {
-            <img class="card__image" src=img.src.clone() srcset=(!set.is_empty()).then_some(set)
+        let src = crate::api::asset_url(&img.src)?;
+        Some(view! {
+            <img class="card__image" src=src srcset=(!set.is_empty()).then_some(set)
                 sizes="(min-width: 60rem) 30rem, 100vw" alt=img.alt.clone()
                 width=img.width height=img.height loading="lazy" decoding="async"/>
-        }
+        })
     });
     let heading = if lead {
         view! { <h2 class="card__title card__title--lead"><A href=href>{article.title}</A></h2> }

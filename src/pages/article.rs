@@ -4,7 +4,7 @@ use crate::api::{self, ContentError};
 use crate::components::subscribe_form::SubscribeSection;
 use crate::components::{
     byline::Byline, card::ArticleCard, content_error::ContentErrorView, loading::Loading,
-    share::ShareBar,
+    republish::RepublishButton, share::ShareBar,
 };
 use crate::format;
 use crate::hooks::use_site::use_site;
@@ -59,6 +59,7 @@ pub fn ArticlePage() -> impl IntoView {
 #[component]
 pub fn ArticleView(article: Article) -> impl IntoView {
     let site = use_site();
+    let slug_for_embed = article.slug.to_string();
     let Article {
         title,
         dek,
@@ -95,10 +96,11 @@ pub fn ArticleView(article: Article) -> impl IntoView {
             </nav>
         }
     });
-    let hero = feature_image.map(|img| {
-        view! {
+    let hero = feature_image.and_then(|img| {
+        let src = api::asset_url(&img.src)?;
+        Some(view! {
             <figure class="hero">
-                <img src=img.src.clone() alt=img.alt.clone() width=img.width height=img.height decoding="async"/>
+                <img src=src alt=img.alt.clone() width=img.width height=img.height decoding="async"/>
                 {(img.caption.is_some() || img.credit.is_some()).then(|| view! {
                     <figcaption>
                         {img.caption.clone()}
@@ -106,7 +108,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
                     </figcaption>
                 })}
             </figure>
-        }
+        })
     });
     let player = media.map(|m| match m {
         Media::Audio { src, mime, .. } => view! {
@@ -154,6 +156,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
         }
     });
     let title_for_share = title.clone();
+    let (title_for_embed, canonical_for_embed) = (title.clone(), canonical_url.clone());
     view! {
         <Title text=title.clone()/>
         <Meta name="description" content=excerpt.clone()/>
@@ -185,6 +188,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
             <div class="prose" inner_html=rendered.html></div>
             <footer class="article__footer">
                 <ShareBar title=title_for_share/>
+                <RepublishButton slug=slug_for_embed title=title_for_embed canonical_url=canonical_for_embed/>
                 <h2 class="visually-hidden">"Topics"</h2>
                 <ul class="topic-list">{topic_links}</ul>
                 {notice}

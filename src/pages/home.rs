@@ -6,7 +6,7 @@ use crate::components::{
 };
 use crate::routes::{parse_page, AppRoute};
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 use model::{ArticleSummary, Listing};
 
@@ -35,6 +35,7 @@ pub fn HomePage() -> impl IntoView {
     let listing = LocalResource::new(move || api::latest(page_no()));
     view! {
         <Title text="A magazine for radical insights"/>
+        <Meta name="description" content="Convergence is a magazine for radical insights: articles, videos and podcasts from organizers and activists on the frontlines."/>
         <h1 class="visually-hidden" tabindex="-1">"Convergence: latest articles"</h1>
         <Suspense fallback=|| view! { <Loading lines=20/> }>
             {move || Suspend::new(async move {

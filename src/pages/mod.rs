@@ -1,9 +1,12 @@
 //! One page component per route (the table is in `app.rs`).
 
+pub mod archive;
 pub mod article;
 pub mod contributor;
 pub mod contributors;
 pub mod home;
 pub mod not_found;
+pub mod search;
 pub mod static_page;
 pub mod subscribe;
+pub mod topic;
