@@ -608,6 +608,7 @@ pub fn SubscribeSection(
     variant: Variant,
 ) -> impl IntoView {
     let site = use_site();
+    let location = leptos_router::hooks::use_location();
     let heading_id = format!("subscribe-heading-{}", variant.origin());
     let (title, class) = match variant {
         Variant::Short => ("Get the newsletter", "subscribe-box subscribe-box--short"),
@@ -616,7 +617,15 @@ pub fn SubscribeSection(
             "subscribe-box subscribe-box--inline",
         ),
     };
+    // The /subscribe page has the full form; a second one in its footer would only confuse.
+    // A memo, so moving between other pages doesn't rebuild the form and lose its input.
+    let redundant = Memo::new(move |_| {
+        variant == Variant::Short && location.pathname.with(|p| p == "/subscribe")
+    });
     move || {
+        if redundant.get() {
+            return None;
+        }
         site.get().and_then(|r| r.ok()).map(|s| {
             let pitch = (variant == Variant::Inline).then(|| s.subscribe.pitch.clone());
             view! {
