@@ -8,6 +8,7 @@ pub mod header;
 pub mod listing;
 pub mod loading;
 pub mod prose;
+pub mod republish;
 pub mod route_announcer;
 pub mod share;
 pub mod subscribe_form;

@@ -4,6 +4,7 @@ pub mod archive;
 pub mod article;
 pub mod contributor;
 pub mod contributors;
+pub mod embed;
 pub mod home;
 pub mod not_found;
 pub mod search;

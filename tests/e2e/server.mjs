@@ -30,6 +30,9 @@ function send(res, status, file, extra = {}) {
   res.writeHead(status, {
     "Content-Type": type,
     "Cache-Control": hashed ? "public, max-age=31536000, immutable" : "no-cache",
+    // Embeds run in sandboxed frames with an opaque origin: their module script, wasm and
+    // JSON requests are CORS requests (docs/embedding.md).
+    "Access-Control-Allow-Origin": "*",
     ...extra,
   });
   fs.createReadStream(file).pipe(res);

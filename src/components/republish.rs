@@ -1,0 +1,210 @@
+//! "Embed / Republish": a button that opens a native modal `<dialog>` with the embed code
+//! for both variants (each with a Copy button and visible confirmation) and the
+//! republication policy from site config. Escape closes it; focus returns to the button.
+
+use crate::hooks::use_site::use_site;
+use crate::routes::AppRoute;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use wasm_bindgen::JsCast;
+
+/// Escapes text for an HTML attribute value or element content.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The code a partner pastes: a blockquote whose link is the no-JavaScript fallback, and the loader.
+pub fn embed_snippet(
+    origin: &str,
+    slug: &str,
+    variant: &str,
+    title: &str,
+    canonical_url: &str,
+) -> String {
+    format!(
+        "<blockquote class=\"convergence-embed\" data-article=\"{}\" data-variant=\"{}\">\
+         <a href=\"{}\">{}</a></blockquote>\n<script async src=\"{}/embed.js\"></script>",
+        escape_html(slug),
+        escape_html(variant),
+        escape_html(canonical_url),
+        escape_html(title),
+        escape_html(origin.trim_end_matches('/')),
+    )
+}
+
+/// The origin this page is served from (where `/embed.js` lives).
+fn page_origin() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
+}
+
+fn dialog(id: &str) -> Option<web_sys::HtmlDialogElement> {
+    web_sys::window()?
+        .document()?
+        .get_element_by_id(id)?
+        .dyn_into()
+        .ok()
+}
+
+/// The focusable controls inside an element, in order.
+fn focusables(root: &web_sys::Element) -> Vec<web_sys::HtmlElement> {
+    let Ok(list) = root.query_selector_all("a[href], button, textarea, input, select") else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+        .collect()
+}
+
+/// One snippet: label, readonly textarea and its Copy button with a confirmation.
+#[component]
+fn Snippet(
+    id: &'static str,
+    label: &'static str,
+    what: &'static str,
+    code: String,
+) -> impl IntoView {
+    let status = RwSignal::new(String::new());
+    let copy = {
+        let code = code.clone();
+        move |_| {
+            let code = code.clone();
+            let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
+            leptos::task::spawn_local(async move {
+                let done = match clipboard {
+                    Some(c) => wasm_bindgen_futures::JsFuture::from(c.write_text(&code))
+                        .await
+                        .is_ok(),
+                    None => false,
+                };
+                status.set(if done {
+                    format!("Copied the {what}.")
+                } else {
+                    "Couldn’t copy automatically: select the code and copy it.".to_owned()
+                });
+            });
+        }
+    };
+    view! {
+        <div class="republish__snippet">
+            <label for=id>{label}</label>
+            <textarea id=id readonly rows="5" spellcheck="false">{code}</textarea>
+            <button type="button" class="button" on:click=copy>{format!("Copy {what}")}</button>
+            <p class="republish__status" role="status" aria-live="polite">{status}</p>
+        </div>
+    }
+}
+
+/// The "Embed / Republish" button and its modal dialog for one article.
+#[component]
+pub fn RepublishButton(
+    #[prop(into)] slug: String,
+    #[prop(into)] title: String,
+    #[prop(into)] canonical_url: String,
+) -> impl IntoView {
+    const DIALOG_ID: &str = "republish-dialog";
+    let site = use_site();
+    let button = NodeRef::<leptos::html::Button>::new();
+    let origin = page_origin();
+    let card = embed_snippet(&origin, &slug, "card", &title, &canonical_url);
+    let full = embed_snippet(&origin, &slug, "full", &title, &canonical_url);
+    let open = move |_| {
+        if let Some(d) = dialog(DIALOG_ID) {
+            let _ = d.show_modal();
+            if let Some(first) = focusables(&d).into_iter().next() {
+                let _ = first.focus();
+            }
+        }
+    };
+    let close = move |_| {
+        if let Some(d) = dialog(DIALOG_ID) {
+            d.close();
+        }
+    };
+    // However it closes (button, Escape), focus goes back to the button that opened it.
+    let on_close = move |_| {
+        if let Some(b) = button.get_untracked() {
+            let _ = b.focus();
+        }
+    };
+    // Tab and Shift+Tab wrap around inside the dialog.
+    let on_keydown = move |e: web_sys::KeyboardEvent| {
+        if e.key() != "Tab" {
+            return;
+        }
+        let Some(d) = dialog(DIALOG_ID) else { return };
+        let items = focusables(&d);
+        let (Some(first), Some(last)) = (items.first(), items.last()) else {
+            return;
+        };
+        let active = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|doc| doc.active_element());
+        let at = |el: &web_sys::HtmlElement| active.as_ref() == Some(el.unchecked_ref());
+        if e.shift_key() && at(first) {
+            e.prevent_default();
+            let _ = last.focus();
+        } else if !e.shift_key() && at(last) {
+            e.prevent_default();
+            let _ = first.focus();
+        }
+    };
+    let policy = move || {
+        site.get().and_then(|r| r.ok()).map(|s| {
+            view! {
+                <p>{s.republication.summary}</p>
+                <p><A href=AppRoute::Page(s.republication.page).href()>"Read our republication policy"</A></p>
+            }
+        })
+    };
+    view! {
+        <div class="republish">
+            <button type="button" class="share__button" node_ref=button on:click=open
+                aria-haspopup="dialog">"Embed / Republish"</button>
+            <dialog id=DIALOG_ID class="republish__dialog" aria-labelledby="republish-heading"
+                on:close=on_close on:keydown=on_keydown>
+                <h2 id="republish-heading">"Embed or republish this article"</h2>
+                <p>"Paste this code into your page. Without JavaScript it shows a link to the article."</p>
+                <Snippet id="embed-card-code" label="Card embed code" what="card embed code" code=card/>
+                <Snippet id="embed-full-code" label="Full-article embed code" what="full-article embed code" code=full/>
+                <div class="republish__policy">{policy}</div>
+                <button type="button" class="button" on:click=close>"Close"</button>
+            </dialog>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippets_are_escaped() {
+        let s = embed_snippet(
+            "https://convergencemag.com/",
+            "broad-front",
+            "card",
+            "Block & \"build\" <now>",
+            "https://convergencemag.com/articles/broad-front",
+        );
+        assert_eq!(
+            s,
+            "<blockquote class=\"convergence-embed\" data-article=\"broad-front\" data-variant=\"card\">\
+             <a href=\"https://convergencemag.com/articles/broad-front\">Block &amp; &quot;build&quot; &lt;now&gt;</a>\
+             </blockquote>\n<script async src=\"https://convergencemag.com/embed.js\"></script>"
+        );
+        assert_eq!(escape_html("it's"), "it&#39;s");
+    }
+}
