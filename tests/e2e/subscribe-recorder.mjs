@@ -1,7 +1,8 @@
 // A recording subscribe endpoint for the subscribe specs: the generic JSON contract the
 // app's `generic_json` adapter speaks (201 new, 409 already subscribed, 400 invalid, a
 // repeated Idempotency-Key replays its first answer), open CORS, and every POST kept
-// for assertions. Each test uses its own path, so parallel tests never see each other.
+// for assertions; paths under /nocors/ answer like an embed-form provider, without CORS.
+// Each test uses its own path, so parallel tests never see each other.
 import http from "node:http";
 
 const CORS = {
@@ -33,7 +34,12 @@ export async function startRecorder() {
         body = JSON.parse(data);
       } catch {}
       const path = req.url;
-      posts.push({ path, headers: req.headers, body });
+      posts.push({ path, headers: req.headers, body, raw: data });
+      if (path.startsWith("/nocors/")) {
+        // Like Buttondown's or Mailchimp's embed endpoints: a page, and no CORS headers.
+        res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+        return res.end("<p>Thanks!</p>");
+      }
       const key = req.headers["idempotency-key"];
       const reply = (status, obj) => {
         const answer = { status, text: JSON.stringify(obj) };

@@ -39,8 +39,12 @@ test.afterEach(async () => {
  * provider, and while `net.offline` is set every app file comes from what was already
  * fetched (as a browser cache would), so a reload works offline.
  */
-async function connect(context, testInfo) {
-  const path = `/t/${testInfo.testId}-${testInfo.retry}/subscribe`;
+async function connect(
+  context,
+  testInfo,
+  { provider = (endpoint) => ({ kind: "generic_json", endpoint }), prefix = "/t", forward = true } = {},
+) {
+  const path = `${prefix}/${testInfo.testId}-${testInfo.retry}/subscribe`;
   const endpoint = recorder.origin + path;
   const appOrigin = new URL(testInfo.project.use.baseURL).origin;
   const cache = new Map();
@@ -63,24 +67,29 @@ async function connect(context, testInfo) {
         const hit = cache.get(url);
         return hit ? route.fulfill(hit) : route.abort("internetdisconnected");
       }
+      if (route.request().method() !== "GET") return route.continue();
       const response = await route.fetch();
       let body = await response.body();
       const headers = { ...response.headers() };
       delete headers["content-length"];
-      if (new URL(url).pathname === "/content/site.json") {
+      const rewrite = new URL(url).pathname === "/content/site.json";
+      if (rewrite) {
         const site = JSON.parse(body.toString());
-        site.subscribe.provider = { kind: "generic_json", endpoint };
+        site.subscribe.provider = provider(endpoint);
         body = Buffer.from(JSON.stringify(site));
       }
       const entry = { status: response.status(), headers, body };
-      if (route.request().method() === "GET") cache.set(url, entry);
-      return route.fulfill(entry);
+      cache.set(url, entry);
+      // Online, the rest comes from the server itself: a document the test fulfilled would
+      // count as "public" to Chromium's local network access checks.
+      return rewrite ? route.fulfill(entry) : route.continue();
     },
   );
-  // The recorder is reached through the test rather than straight from the page: a
-  // document the test served itself counts as "public" to Chromium's local network access
-  // checks, which then block its requests to a loopback server.
-  await context.route(endpoint, async (route) => route.fulfill({ response: await route.fetch() }));
+  if (forward) {
+    // After an offline reload the document did come from the test, so its requests to the
+    // loopback recorder would be blocked: they reach it through the test instead.
+    await context.route(endpoint, async (route) => route.fulfill({ response: await route.fetch() }));
+  }
   return { path, endpoint, net };
 }
 
@@ -112,7 +121,9 @@ async function intercept(page, endpoint, answer) {
   await page.route(endpoint, async (route) => {
     const req = route.request();
     if (req.method() !== "POST") return route.fallback();
-    seen.push({ key: req.headers()["idempotency-key"], body: req.postDataJSON() });
+    const raw = req.postData();
+    const json = req.headers()["content-type"]?.startsWith("application/json");
+    seen.push({ key: req.headers()["idempotency-key"], raw, body: json ? JSON.parse(raw) : null });
     return answer(seen.length, route);
   });
   return seen;
@@ -509,4 +520,54 @@ test("the support link lands on the support section of /subscribe", async ({ pag
   await expect(support).toBeInViewport();
   // The footer's short form is not repeated on the page that has the full one.
   await expect(page.getByRole("contentinfo").getByRole("textbox", { name: "Email address" })).toHaveCount(0);
+});
+
+test("storage refused: the queue lives in memory for the visit, and says so", async ({ page, context }, testInfo) => {
+  const { path, net } = await connect(context, testInfo);
+  await page.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", {
+      get() {
+        throw new DOMException("The operation is insecure.", "SecurityError");
+      },
+    });
+  });
+  await page.goto("/subscribe");
+  const f = mainForm(page);
+  await fillValid(f, "no-storage@example.org");
+  await net.goOffline();
+  await f.submit.click();
+  await expect(f.main.getByText(QUEUED)).toContainText("keep this page open");
+  await expectAxeClean(page, "queued in memory");
+  await net.goOnline();
+  await expect(f.main.getByText(CONFIRM)).toBeVisible();
+  expect(recorder.postsTo(path)).toHaveLength(1);
+});
+
+test("a form-encoded provider without CORS: one no-cors retry, reported as unconfirmed", async ({ page, context }, testInfo) => {
+  const { path } = await connect(context, testInfo, {
+    prefix: "/nocors",
+    forward: false,
+    provider: (endpoint) => ({
+      kind: "form_encoded",
+      endpoint,
+      email_field: "email",
+      name_field: "metadata__name",
+      list_field: "tag",
+    }),
+  });
+  await page.goto("/subscribe");
+  const f = mainForm(page);
+  await f.name.fill("Ella Baker");
+  await fillValid(f, "embed@example.org");
+  await f.submit.click();
+  await expect(f.main.getByRole("status")).toContainText(
+    "Sent, but we couldn’t confirm it — check your inbox in a few minutes.",
+  );
+  await expect(f.main.getByText(CONFIRM)).toHaveCount(0);
+  const posts = recorder.postsTo(path);
+  expect(posts.map((p) => p.headers["sec-fetch-mode"])).toEqual(["cors", "no-cors"]);
+  expect(posts.map((p) => p.raw)).toEqual(
+    Array(2).fill("email=embed%40example.org&metadata__name=Ella+Baker&tag=newsletter"),
+  );
+  await expectAxeClean(page, "unconfirmed");
 });
