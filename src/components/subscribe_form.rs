@@ -207,7 +207,7 @@ impl Ctx {
             if outcome == Outcome::Offline {
                 ctx.queue(submission, input);
             } else {
-                ctx.finish(outcome, Some(submission));
+                ctx.finish(outcome, Some(submission), true);
             }
         });
     }
@@ -234,8 +234,9 @@ impl Ctx {
         untrack(|| self.owned())
     }
 
-    /// Shows an outcome; the fields keep what was typed whatever happened.
-    fn finish(&self, outcome: Outcome, submission: Option<Submission>) {
+    /// Shows an outcome; the fields keep what was typed whatever happened. `focus` is false
+    /// for queued sign-ups sent later, when the reader may be busy elsewhere on the page.
+    fn finish(&self, outcome: Outcome, submission: Option<Submission>, focus: bool) {
         let s = self.state;
         s.uncertain
             .set_value(submission.filter(|_| outcome.is_uncertain()));
@@ -245,7 +246,9 @@ impl Ctx {
                 message: outcome.message(),
             }]);
             s.phase.set(Phase::Idle);
-            focus_later(self.ids.field(Field::Email));
+            if focus {
+                focus_later(self.ids.field(Field::Email));
+            }
         } else {
             s.phase.set(Phase::Done(outcome));
         }
@@ -353,7 +356,7 @@ fn watch_outbox(ctx: &Ctx) {
                 .outbox
                 .delivered
                 .update(|d| d.retain(|x| !mine.iter().any(|m| m.id == x.id)));
-            deliveries.finish(last.outcome.clone(), None);
+            deliveries.finish(last.outcome.clone(), None, false);
         }
     });
 }
