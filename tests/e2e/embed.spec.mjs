@@ -1,0 +1,214 @@
+// Partner embeds: a page on another origin loads /embed.js, which turns blockquotes into
+// sandboxed iframes of /embed/articles/:slug sized to their content; and the article page's
+// Embed / Republish dialog.
+import http from "node:http";
+import { test, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { watchForPanics } from "./support.mjs";
+
+const APP = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 8181)}`;
+const CARD = "broad-front-panel";
+const FULL = "organizing-upgrade-about-2012";
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+const FORGED = 4321;
+
+/** The partner's page: two embeds, and an unrelated frame that forges height messages. */
+function partnerPage() {
+  const forger = `<script>setInterval(function () {
+    parent.postMessage({ type: "convergence-embed:height", height: ${FORGED} }, "*");
+  }, 50);</script>`;
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>A partner</title></head>
+<body><main><h1>A partner site</h1>
+<blockquote class="convergence-embed" data-article="${CARD}" data-variant="card">
+  <a href="https://convergencemag.com/articles/${CARD}">Building a Broad Front</a></blockquote>
+<p>Between the embeds.</p>
+<blockquote class="convergence-embed" data-article="${FULL}" data-variant="full">
+  <a href="https://convergencemag.com/articles/${FULL}">About Organizing Upgrade (2012)</a></blockquote>
+<iframe title="Unrelated widget" width="200" height="50" srcdoc="${forger.replace(/"/g, "&quot;")}"></iframe>
+</main><script src="${APP}/embed.js"></script></body></html>`;
+}
+
+let partner;
+test.beforeAll(async ({}, info) => {
+  const port = 8400 + info.workerIndex;
+  const server = http.createServer((req, res) => {
+    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+    res.end(partnerPage());
+  });
+  await new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));
+  partner = { url: `http://127.0.0.1:${port}/`, close: () => server.close() };
+});
+test.afterAll(() => partner?.close());
+
+/** The embed frames' heights against their documents' heights. */
+async function frameSizes(page) {
+  const frames = page.locator("iframe.convergence-embed-frame");
+  const out = [];
+  for (let i = 0; i < (await frames.count()); i++) {
+    const el = frames.nth(i);
+    const height = await el.evaluate((f) => f.getBoundingClientRect().height);
+    const frame = await (await el.elementHandle()).contentFrame();
+    const doc = await frame.evaluate(() => ({
+      scroll: document.documentElement.scrollHeight,
+      client: document.documentElement.clientHeight,
+    }));
+    out.push({ height, ...doc });
+  }
+  return out;
+}
+
+test("a partner page on another origin shows both embeds, sized to their content", async ({ page }) => {
+  const problems = watchForPanics(page);
+  await page.goto(partner.url);
+  const frames = page.locator("iframe.convergence-embed-frame");
+  await expect(frames).toHaveCount(2);
+  await expect(page.locator("blockquote.convergence-embed")).toHaveCount(0);
+  for (const [i, slug, variant] of [[0, CARD, "card"], [1, FULL, "full"]]) {
+    const f = frames.nth(i);
+    await expect(f).toHaveAttribute("src", `${APP}/embed/articles/${slug}?variant=${variant}`);
+    await expect(f).toHaveAttribute("sandbox", "allow-scripts allow-popups allow-popups-to-escape-sandbox");
+    await expect(f).toHaveAttribute("loading", "lazy");
+    await expect(f).toHaveAttribute("title", /^Convergence: /);
+  }
+
+  const card = page.frameLocator("iframe.convergence-embed-frame >> nth=0");
+  await expect(card.getByRole("heading", { level: 1 })).toHaveText(/Building a Broad Front/);
+  const read = card.getByRole("link", { name: "Read at Convergence" });
+  await expect(read).toHaveAttribute("href", `https://convergencemag.com/articles/${CARD}`);
+  await expect(read).toHaveAttribute("target", "_blank");
+  await expect(read).toHaveAttribute("rel", /noopener/);
+  await expect(card.getByText("By Maurice Mitchell, Sendolo Diaminah, Alexa Horwart and Brendan Walsh")).toBeVisible();
+  // No site chrome inside an embed.
+  await expect(card.getByRole("banner")).toHaveCount(0);
+  await expect(card.getByRole("contentinfo")).toHaveCount(0);
+
+  const full = page.frameLocator("iframe.convergence-embed-frame >> nth=1");
+  await expect(full.getByRole("heading", { level: 1 })).toHaveText("About Organizing Upgrade (2012)");
+  const credit = full.getByText(/This article originally appeared in Convergence Magazine/);
+  await expect(credit).toContainText("Harmony Goldberg");
+  await expect(credit.getByRole("link")).toHaveAttribute("href", `https://convergencemag.com/articles/${FULL}`);
+  await expect(full.getByRole("group", { name: "Text size" })).toBeVisible();
+  // The frame is sandboxed without allow-same-origin: storage throws there, and the app copes.
+  const inner = await (await frames.nth(1).elementHandle()).contentFrame();
+  expect(await inner.evaluate(() => {
+    try { return typeof window.localStorage.getItem("x"); } catch (e) { return e.name; }
+  })).toBe("SecurityError");
+  expect(await inner.evaluate(() => self.origin)).toBe("null");
+  // The stylesheet and boot.js loaded (integrity-checked assets need CORS in an opaque origin).
+  expect(await inner.evaluate(() => getComputedStyle(document.querySelector(".embed")).maxWidth)).toBe("640px");
+
+  // Each frame is as tall as its document: no inner scrollbar.
+  await expect.poll(async () => (await frameSizes(page)).every((s) => Math.abs(s.height - s.scroll) <= 2), {
+    timeout: 10_000,
+  }).toBe(true);
+  for (const s of await frameSizes(page)) {
+    expect(s.scroll).toBeLessThanOrEqual(s.client + 1);
+    expect(s.height).not.toBe(FORGED);
+  }
+
+  // Larger text makes the full embed taller, and the frame follows.
+  const before = (await frameSizes(page))[1].height;
+  await full.getByRole("button", { name: "A+ Larger text" }).click();
+  await full.getByRole("button", { name: "A+ Larger text" }).click();
+  await expect.poll(async () => (await frameSizes(page))[1].height).toBeGreaterThan(before + 20);
+  await expect.poll(async () => {
+    const s = (await frameSizes(page))[1];
+    return Math.abs(s.height - s.scroll) <= 2;
+  }).toBe(true);
+  expect(problems).toEqual([]);
+});
+
+test("forged height messages change nothing", async ({ page }) => {
+  await page.goto(partner.url);
+  const frames = page.locator("iframe.convergence-embed-frame");
+  const card = page.frameLocator("iframe.convergence-embed-frame >> nth=0");
+  await expect(card.getByRole("link", { name: "Read at Convergence" })).toBeVisible();
+  await expect.poll(async () => (await frameSizes(page))[0].height).toBeLessThan(2000);
+  const settled = await frames.evaluateAll((fs) => fs.map((f) => f.style.height));
+  // The partner's own window, and the unrelated frame (posting every 50 ms), are both ignored.
+  await page.evaluate((h) => {
+    window.postMessage({ type: "convergence-embed:height", height: h }, "*");
+  }, FORGED);
+  await page.waitForTimeout(500);
+  expect(await frames.evaluateAll((fs) => fs.map((f) => f.style.height))).toEqual(settled);
+  for (const s of await frameSizes(page)) expect(s.height).not.toBe(FORGED);
+});
+
+test("the embed follows theme and a valid accent, and ignores a bad one", async ({ page }) => {
+  await page.goto(`${APP}/embed/articles/${CARD}?variant=card&theme=dark&accent=%23123abc`);
+  await expect(page.getByRole("link", { name: "Read at Convergence" })).toBeVisible();
+  const root = page.locator("html");
+  await expect(root).toHaveAttribute("data-theme", "dark");
+  expect(await root.evaluate((r) => r.style.getPropertyValue("--accent"))).toBe("#123abc");
+  await page.goto(`${APP}/embed/articles/${CARD}?theme=light&accent=red;x`);
+  await expect(page.getByRole("link", { name: "Read at Convergence" })).toBeVisible();
+  await expect(root).toHaveAttribute("data-theme", "light");
+  expect(await root.evaluate((r) => r.style.getPropertyValue("--accent"))).toBe("");
+});
+
+for (const scheme of ["light", "dark"]) {
+  test(`axe finds no violations inside the embed frames (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(partner.url);
+    const full = page.frameLocator("iframe.convergence-embed-frame >> nth=1");
+    await expect(full.getByText(/originally appeared in Convergence Magazine/)).toBeVisible();
+    const card = page.frameLocator("iframe.convergence-embed-frame >> nth=0");
+    await expect(card.getByRole("link", { name: "Read at Convergence" })).toBeVisible();
+    const results = await new AxeBuilder({ page })
+      .include("iframe.convergence-embed-frame")
+      .withTags(AXE_TAGS)
+      .analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help}: ${v.nodes.map((n) => n.target).join(" ")}`)).toEqual([]);
+    // The rules ran inside the frames (targets are [frame, element]).
+    expect(results.passes.some((p) => p.nodes.some((n) => n.target.length > 1))).toBe(true);
+  });
+}
+
+test("Embed / Republish opens a modal with both snippets, copies, and returns focus", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto(`/articles/${CARD}`);
+  const open = page.getByRole("button", { name: "Embed / Republish" });
+  await open.click();
+  const dialog = page.getByRole("dialog", { name: "Embed or republish this article" });
+  await expect(dialog).toBeVisible();
+  // Focus moved into the dialog.
+  expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+  const cardCode = dialog.getByRole("textbox", { name: "Card embed code" });
+  const fullCode = dialog.getByRole("textbox", { name: "Full-article embed code" });
+  await expect(cardCode).toHaveAttribute("readonly", "");
+  await expect(cardCode).toHaveValue(new RegExp(`data-article="${CARD}" data-variant="card"`));
+  await expect(cardCode).toHaveValue(/<script async src="http:\/\/127\.0\.0\.1:\d+\/embed\.js"><\/script>/);
+  await expect(fullCode).toHaveValue(/data-variant="full"/);
+  await expect(dialog).toContainText("originally appeared in Convergence Magazine");
+  await expect(dialog.getByRole("link", { name: "Read our republication policy" })).toHaveAttribute("href", /^\/[a-z-]+$/);
+
+  await dialog.getByRole("button", { name: "Copy full-article embed code" }).click();
+  await expect(dialog.getByText("Copied the full-article embed code.")).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await fullCode.inputValue());
+  await dialog.getByRole("button", { name: "Copy card embed code" }).click();
+  await expect(dialog.getByText("Copied the card embed code.")).toBeVisible();
+
+  // Tab never leaves the dialog.
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press("Tab");
+    expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+  }
+  await page.keyboard.press("Shift+Tab");
+  expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(open).toBeFocused();
+  // The Close button returns focus too.
+  await open.click();
+  await dialog.getByRole("button", { name: "Close" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(open).toBeFocused();
+});
+
+test("embed.js is served for partners with CORS", async ({ request }) => {
+  const res = await request.get(`${APP}/embed.js`);
+  expect(res.ok()).toBe(true);
+  expect(res.headers()["content-type"]).toMatch(/javascript/);
+  expect(res.headers()["access-control-allow-origin"]).toBe("*");
+});
