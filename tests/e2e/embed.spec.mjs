@@ -13,16 +13,16 @@ const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const FORGED = 4321;
 
 /** The partner's page: two embeds, and an unrelated frame that forges height messages. */
-function partnerPage() {
+function partnerPage(themed = false) {
   const forger = `<script>setInterval(function () {
     parent.postMessage({ type: "convergence-embed:height", height: ${FORGED} }, "*");
   }, 50);</script>`;
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>A partner</title></head>
 <body><main><h1>A partner site</h1>
-<blockquote class="convergence-embed" data-article="${CARD}" data-variant="card">
+<blockquote class="convergence-embed" data-article="${CARD}" data-variant="card"${themed ? ' data-theme="dark" data-accent="#123abc"' : ""}>
   <a href="https://convergencemag.com/articles/${CARD}">Building a Broad Front</a></blockquote>
 <p>Between the embeds.</p>
-<blockquote class="convergence-embed" data-article="${FULL}" data-variant="full">
+<blockquote class="convergence-embed" data-article="${FULL}" data-variant="full"${themed ? ' data-accent="javascript:x"' : ""}>
   <a href="https://convergencemag.com/articles/${FULL}">About Organizing Upgrade (2012)</a></blockquote>
 <iframe title="Unrelated widget" width="200" height="50" srcdoc="${forger.replace(/"/g, "&quot;")}"></iframe>
 </main><script src="${APP}/embed.js"></script></body></html>`;
@@ -33,7 +33,7 @@ test.beforeAll(async ({}, info) => {
   const port = 8400 + info.workerIndex;
   const server = http.createServer((req, res) => {
     res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
-    res.end(partnerPage());
+    res.end(partnerPage(req.url.includes("themed")));
   });
   await new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));
   partner = { url: `http://127.0.0.1:${port}/`, close: () => server.close() };
@@ -134,6 +134,18 @@ test("forged height messages change nothing", async ({ page }) => {
   for (const s of await frameSizes(page)) expect(s.height).not.toBe(FORGED);
 });
 
+test("the snippet's data-theme and data-accent reach the frame", async ({ page }) => {
+  await page.goto(partner.url + "?themed");
+  const frames = page.locator("iframe.convergence-embed-frame");
+  await expect(frames.nth(0)).toHaveAttribute("src", `${APP}/embed/articles/${CARD}?variant=card&theme=dark&accent=%23123abc`);
+  await expect(frames.nth(1)).toHaveAttribute("src", `${APP}/embed/articles/${FULL}?variant=full&accent=javascript%3Ax`);
+  const card = page.frameLocator("iframe.convergence-embed-frame >> nth=0");
+  await expect(card.locator("html")).toHaveAttribute("data-theme", "dark");
+  const full = page.frameLocator("iframe.convergence-embed-frame >> nth=1");
+  await expect(full.getByText(/originally appeared/)).toBeVisible();
+  expect(await full.locator("html").evaluate((r) => r.style.getPropertyValue("--accent"))).toBe("");
+});
+
 test("the embed follows theme and a valid accent, and ignores a bad one", async ({ page }) => {
   await page.goto(`${APP}/embed/articles/${CARD}?variant=card&theme=dark&accent=%23123abc`);
   await expect(page.getByRole("link", { name: "Read at Convergence" })).toBeVisible();
@@ -181,6 +193,9 @@ test("Embed / Republish opens a modal with both snippets, copies, and returns fo
   await expect(fullCode).toHaveValue(/data-variant="full"/);
   await expect(dialog).toContainText("originally appeared in Convergence Magazine");
   await expect(dialog.getByRole("link", { name: "Read our republication policy" })).toHaveAttribute("href", /^\/[a-z-]+$/);
+
+  const axe = await new AxeBuilder({ page }).include("dialog").withTags(AXE_TAGS).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
   await dialog.getByRole("button", { name: "Copy full-article embed code" }).click();
   await expect(dialog.getByText("Copied the full-article embed code.")).toBeVisible();
