@@ -414,17 +414,30 @@ mod tests {
     #[test]
     fn assets_resolve_against_the_bucket_and_refuse_other_schemes() {
         let base = "/content/";
-        assert_eq!(resolve_asset("images/p.svg", base).as_deref(), Some("/content/images/p.svg"));
+        assert_eq!(
+            resolve_asset("images/p.svg", base).as_deref(),
+            Some("/content/images/p.svg")
+        );
         assert_eq!(
             resolve_asset("./images/p.svg", "https://c.example.org/").as_deref(),
             Some("https://c.example.org/images/p.svg")
         );
-        assert_eq!(resolve_asset("/images/p.svg", base).as_deref(), Some("/images/p.svg"));
+        assert_eq!(
+            resolve_asset("/images/p.svg", base).as_deref(),
+            Some("/images/p.svg")
+        );
         assert_eq!(
             resolve_asset("https://cdn.example.org/p.jpg", base).as_deref(),
             Some("https://cdn.example.org/p.jpg")
         );
-        for bad in ["javascript:alert(1)", " JavaScript:x", "data:image/png;base64,AA", "//evil.example/x.png", "", "vbscript:x"] {
+        for bad in [
+            "javascript:alert(1)",
+            " JavaScript:x",
+            "data:image/png;base64,AA",
+            "//evil.example/x.png",
+            "",
+            "vbscript:x",
+        ] {
             assert_eq!(resolve_asset(bad, base), None, "{bad:?}");
         }
     }

@@ -16,6 +16,7 @@ pub fn mount() {
         console_error_panic_hook::hook(info);
         show_fatal_error();
     }));
+    hooks::use_fragment_links::install_fragment_links();
     leptos::mount::mount_to_body(app::App);
     if let Some(body) = web_sys::window()
         .and_then(|w| w.document())

@@ -98,7 +98,9 @@ fn cmd_bench() -> Result<(), String> {
     std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     run::build_bucket(&run::root().join("content"), false)?;
     println!("==> trunk build --release");
-    run::cmd("trunk").args(["build", "--release"]).status_ok("trunk build --release")?;
+    run::cmd("trunk")
+        .args(["build", "--release"])
+        .status_ok("trunk build --release")?;
     // The app is measured as readers get it: dist/ and the bucket from a static server.
     let mut server = run::cmd("node")
         .arg("tests/e2e/server.mjs")
