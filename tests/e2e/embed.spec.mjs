@@ -118,6 +118,20 @@ test("a partner page on another origin shows both embeds, sized to their content
   expect(problems).toEqual([]);
 });
 
+test("on a narrow phone the embeds fit their frames without sideways scrolling", async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto(partner.url);
+  const full = page.frameLocator("iframe.convergence-embed-frame >> nth=1");
+  await expect(full.getByText(/originally appeared/)).toBeVisible();
+  const card = page.frameLocator("iframe.convergence-embed-frame >> nth=0");
+  await expect(card.getByRole("link", { name: "Read at Convergence" })).toBeVisible();
+  for (const f of [card, full]) {
+    const [scroll, client] = await f.locator("html").evaluate((r) => [r.scrollWidth, r.clientWidth]);
+    expect(scroll).toBeLessThanOrEqual(client);
+  }
+  await expect.poll(async () => (await frameSizes(page)).every((s) => Math.abs(s.height - s.scroll) <= 2)).toBe(true);
+});
+
 test("forged height messages change nothing", async ({ page }) => {
   await page.goto(partner.url);
   const frames = page.locator("iframe.convergence-embed-frame");
