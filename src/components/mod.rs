@@ -11,6 +11,7 @@ pub mod prose;
 pub mod republish;
 pub mod route_announcer;
 pub mod share;
+pub mod social_meta;
 pub mod subscribe_form;
 pub mod text_size;
 pub mod theme_toggle;

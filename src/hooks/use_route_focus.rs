@@ -1,8 +1,13 @@
 //! After an in-app navigation, move focus to the new page's heading and announce it,
-//! as a full page load would for screen-reader users. The first load is left alone.
+//! as a full page load would for screen-reader users; on back/forward, restore the scroll
+//! position once the page has rendered (the browser's own restoration runs too early for
+//! content that loads). The first load is left alone.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// How long to wait for the new page's heading (content may still be loading).
@@ -31,6 +36,48 @@ fn main_heading() -> Option<web_sys::HtmlElement> {
         .ok()
 }
 
+thread_local! {
+    /// Last scroll position per URL (path and query), for back/forward.
+    static POSITIONS: RefCell<HashMap<String, f64>> = RefCell::new(HashMap::new());
+    /// Whether the navigation in progress came from the back/forward buttons.
+    static POPPED: Cell<bool> = const { Cell::new(false) };
+}
+
+fn current_key() -> Option<String> {
+    let l = web_sys::window()?.location();
+    Some(format!("{}{}", l.pathname().ok()?, l.search().ok()?))
+}
+
+/// Records scroll positions and notices back/forward, for the life of the page.
+fn install_scroll_memory() {
+    let Some(w) = web_sys::window() else { return };
+    if let Ok(h) = w.history() {
+        let _ = h.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+    }
+    let on_scroll = Closure::<dyn Fn()>::new(|| {
+        // While a back/forward page renders, its shorter placeholder must not overwrite the memory.
+        if POPPED.with(Cell::get) {
+            return;
+        }
+        if let (Some(key), Some(y)) = (
+            current_key(),
+            web_sys::window().and_then(|w| w.scroll_y().ok()),
+        ) {
+            POSITIONS.with(|p| p.borrow_mut().insert(key, y));
+        }
+    });
+    let _ = w.add_event_listener_with_callback("scroll", on_scroll.as_ref().unchecked_ref());
+    on_scroll.forget();
+    // Capture phase: runs before the router's own popstate handling starts the navigation.
+    let on_pop = Closure::<dyn Fn()>::new(|| POPPED.with(|p| p.set(true)));
+    let _ = w.add_event_listener_with_callback_and_bool(
+        "popstate",
+        on_pop.as_ref().unchecked_ref(),
+        true,
+    );
+    on_pop.forget();
+}
+
 /// Whether `main` is still showing a loading placeholder.
 fn main_is_loading() -> bool {
     web_sys::window()
@@ -48,8 +95,19 @@ fn focus_when_ready(before: Option<web_sys::HtmlElement>, frame: u32, set: Write
         let fresh = now.as_ref().is_some_and(|h| before.as_ref() != Some(h));
         let settled = frame >= 1 && now.is_some() && !main_is_loading();
         if fresh && !main_is_loading() || settled || frame >= MAX_FRAMES {
+            let restore = POPPED
+                .with(|p| p.replace(false))
+                .then(|| {
+                    current_key().and_then(|k| POSITIONS.with(|p| p.borrow().get(&k).copied()))
+                })
+                .flatten();
             if let Some(h) = now {
-                let _ = h.focus();
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(restore.is_some());
+                let _ = h.focus_with_options(&options);
+            }
+            if let (Some(y), Some(w)) = (restore, web_sys::window()) {
+                w.scroll_to_with_x_and_y(0.0, y);
             }
             let title = web_sys::window()
                 .and_then(|w| w.document())
@@ -65,6 +123,7 @@ fn focus_when_ready(before: Option<web_sys::HtmlElement>, frame: u32, set: Write
 
 /// Starts watching navigations; returns the text for a polite live region.
 pub fn use_route_focus() -> ReadSignal<String> {
+    install_scroll_memory();
     let location = use_location();
     let (message, set_message) = signal(String::new());
     let first = StoredValue::new(true);

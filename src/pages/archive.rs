@@ -1,6 +1,7 @@
 //! The archive by year (`/archive/:year`), newest first, paged, with links to other years.
 
 use crate::api::{self, ContentError};
+use crate::components::social_meta::SocialMeta;
 use crate::components::{content_error::ContentErrorView, listing::ListingView, loading::Loading};
 use crate::pages::not_found::NotFound;
 use crate::routes::{parse_page, AppRoute};
@@ -52,6 +53,7 @@ pub fn ArchivePage() -> impl IntoView {
                 match listing.await {
                     Ok((year, l)) => view! {
                         <Title text=format!("Archive: {year}")/>
+                        <SocialMeta path=AppRoute::Archive(year).href() title=format!("Convergence archive: {year}") description=format!("Everything Convergence published in {year}.")/>
                         <Meta name="description" content=format!("Everything Convergence published in {year}.")/>
                         <header class="listing-header">
                             <p class="listing-header__kind">"Archive"</p>

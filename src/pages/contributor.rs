@@ -6,6 +6,7 @@
 //! `<Suspense>`, so a list that fails to load leaves the bio in place, with a retry.
 
 use crate::api::{self, ContentError};
+use crate::components::social_meta::SocialMeta;
 use crate::components::{
     card::ArticleCard, content_error::ContentErrorView, listing::Pager, loading::Loading,
     prose::Prose,
@@ -182,6 +183,7 @@ pub fn ContributorPage() -> impl IntoView {
 #[component]
 pub fn ContributorProfile(contributor: Contributor) -> impl IntoView {
     let description = description(&contributor);
+    let path = AppRoute::Contributor(contributor.slug.clone()).href();
     let Contributor {
         name,
         roles,
@@ -234,7 +236,8 @@ pub fn ContributorProfile(contributor: Contributor) -> impl IntoView {
     });
     view! {
         <Title text=name.clone()/>
-        <Meta name="description" content=description/>
+        <Meta name="description" content=description.clone()/>
+        <SocialMeta path=path title=name.clone() description=description/>
         <article class="contributor">
             <header class="contributor__header">
                 {portrait}

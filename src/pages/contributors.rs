@@ -1,6 +1,7 @@
 //! Contributors (`/contributors`): the masthead from `contributors.json`, in the editors' order.
 
 use crate::api;
+use crate::components::social_meta::SocialMeta;
 use crate::components::{content_error::ContentErrorView, loading::Loading};
 use crate::routes::AppRoute;
 use leptos::prelude::*;
@@ -72,6 +73,7 @@ pub fn ContributorsPage() -> impl IntoView {
     let masthead = LocalResource::new(api::masthead);
     view! {
         <Title text="Contributors"/>
+        <SocialMeta path="/contributors" title="Contributors" description=DESCRIPTION/>
         <Meta name="description" content=DESCRIPTION/>
         <div class="masthead-page">
             <h1 tabindex="-1">"Contributors"</h1>

@@ -1,6 +1,7 @@
 //! Home (`/`): the lead article, then the latest as cards, with "Older articles" paging.
 
 use crate::api;
+use crate::components::social_meta::SocialMeta;
 use crate::components::{
     card::ArticleCard, content_error::ContentErrorView, listing::Pager, loading::Loading,
 };
@@ -35,6 +36,7 @@ pub fn HomePage() -> impl IntoView {
     let listing = LocalResource::new(move || api::latest(page_no()));
     view! {
         <Title text="A magazine for radical insights"/>
+        <SocialMeta path="/" title="Convergence" description="Convergence is a magazine for radical insights: articles, videos and podcasts from organizers and activists on the frontlines."/>
         <Meta name="description" content="Convergence is a magazine for radical insights: articles, videos and podcasts from organizers and activists on the frontlines."/>
         <h1 class="visually-hidden" tabindex="-1">"Convergence: latest articles"</h1>
         <Suspense fallback=|| view! { <Loading lines=20/> }>

@@ -2,6 +2,7 @@
 //! which is loaded only when search is used.
 
 use crate::components::content_error::ContentErrorView;
+use crate::components::social_meta::SocialMeta;
 use crate::format;
 use crate::routes::AppRoute;
 use crate::search::{self, Results};
@@ -120,6 +121,7 @@ pub fn SearchPage() -> impl IntoView {
     };
     view! {
         <Title text="Search"/>
+        <SocialMeta path="/search" title="Search Convergence" description="Search every article and contributor in Convergence."/>
         <Meta name="description" content="Search every article and contributor in Convergence."/>
         <section class="search-page">
             <h1 tabindex="-1">"Search"</h1>

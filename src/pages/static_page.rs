@@ -1,8 +1,10 @@
 //! Static pages by slug at the top level (`/about`, `/submissions`, …) from `pages/{slug}.json`.
 
 use crate::api::{self, ContentError};
+use crate::components::social_meta::SocialMeta;
 use crate::components::{content_error::ContentErrorView, loading::Loading, prose::Prose};
 use crate::pages::not_found::NotFound;
+use crate::routes::AppRoute;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
@@ -27,6 +29,7 @@ pub fn StaticPage() -> impl IntoView {
                 match page.await {
                     Ok(p) => view! {
                         <Title text=p.title.clone()/>
+                        <SocialMeta path=AppRoute::Page(p.slug.clone()).href() title=p.title.clone() description=p.description.clone()/>
                         <Meta name="description" content=p.description.clone()/>
                         <article class="page">
                             <h1 tabindex="-1">{p.title}</h1>

@@ -1,5 +1,6 @@
 //! `/subscribe`: what subscribers get, the full form, and how to support the magazine.
 
+use crate::components::social_meta::SocialMeta;
 use crate::components::{
     content_error::ContentErrorView, loading::Loading, subscribe_form::SubscribeForm,
 };
@@ -18,6 +19,7 @@ pub fn SubscribePage() -> impl IntoView {
     let site = use_site();
     view! {
         <Title text="Subscribe"/>
+        <SocialMeta path="/subscribe" title="Subscribe to Convergence" description="Get Convergence’s articles, videos and podcasts by email."/>
         <Suspense fallback=|| view! { <Loading lines=16/> }>
             {move || Suspend::new(async move {
                 match site.await {

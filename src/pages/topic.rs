@@ -1,6 +1,7 @@
 //! A topic (`/topics/:slug`), newest first, paged with `?page=`.
 
 use crate::api::{self, ContentError};
+use crate::components::social_meta::SocialMeta;
 use crate::components::{content_error::ContentErrorView, listing::ListingView, loading::Loading};
 use crate::pages::not_found::NotFound;
 use crate::routes::{parse_page, AppRoute};
@@ -38,6 +39,7 @@ pub fn TopicPage() -> impl IntoView {
                         let (name, description) = topic_heading(&slug, &l);
                         view! {
                             <Title text=name.clone()/>
+                            <SocialMeta path=AppRoute::Topic(slug.clone()).href() title=name.clone() description=description.clone()/>
                             <Meta name="description" content=description.clone()/>
                             <header class="listing-header">
                                 <p class="listing-header__kind">"Topic"</p>

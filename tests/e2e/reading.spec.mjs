@@ -123,3 +123,38 @@ test("after navigation, focus lands on the new page's heading", async ({ page })
   await page.goBack();
   await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
 });
+
+test("back restores the scroll position once the page has rendered", async ({ page }) => {
+  await page.goto("/articles/broad-front-panel");
+  const related = page.getByRole("region", { name: "More from Convergence" });
+  await related.scrollIntoViewIfNeeded();
+  await page.mouse.wheel(0, -300);
+  await page.waitForTimeout(200);
+  const before = await page.evaluate(() => scrollY);
+  expect(before).toBeGreaterThan(1000);
+  await related.getByRole("link", { name: /Organizing Upgrade/ }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Organizing Upgrade/);
+  expect(await page.evaluate(() => scrollY)).toBeLessThan(200);
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Building a Broad Front/);
+  await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(before - 40);
+  expect(Math.abs((await page.evaluate(() => scrollY)) - before)).toBeLessThan(40);
+});
+
+test("every route has a title, description, canonical link and Open Graph tags", async ({ page }) => {
+  for (const [path, canonical] of [
+    ["/", "https://convergencemag.com/"],
+    ["/about", "https://convergencemag.com/about"],
+    ["/topics/strategy", "https://convergencemag.com/topics/strategy"],
+    ["/archive/2012", "https://convergencemag.com/archive/2012"],
+    ["/contributors", "https://convergencemag.com/contributors"],
+    ["/search", "https://convergencemag.com/search"],
+    ["/articles/broad-front-panel", "https://convergencemag.com/articles/broad-front-panel"],
+  ]) {
+    await page.goto(path);
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", canonical);
+    await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", /\S/);
+    await expect(page.locator('meta[name="description"]')).toHaveCount(1);
+    await expect(page).toHaveTitle(/Convergence/);
+  }
+});
