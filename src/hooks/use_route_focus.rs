@@ -12,6 +12,8 @@ use wasm_bindgen::JsCast;
 
 /// How long to wait for the new page's heading (content may still be loading).
 const MAX_FRAMES: u32 = 600;
+/// How long a navigation that keeps its heading (a listing's next page) waits for content to start loading.
+const SAME_PAGE_FRAMES: u32 = 20;
 
 /// What the announcer says for a page title (the document title without the site suffix).
 pub fn announcement(document_title: &str) -> String {
@@ -89,11 +91,21 @@ fn main_is_loading() -> bool {
 /// Focuses the page heading once the new page has rendered (a fresh heading, or the same
 /// route's heading once nothing in `main` is loading), then announces the page.
 /// Plain values only cross frames: a navigation may dispose reactive values mid-wait.
-fn focus_when_ready(before: Option<web_sys::HtmlElement>, frame: u32, set: WriteSignal<String>) {
+fn focus_when_ready(
+    before: Option<(web_sys::HtmlElement, String)>,
+    frame: u32,
+    set: WriteSignal<String>,
+) {
     request_animation_frame(move || {
         let now = main_heading();
-        let fresh = now.as_ref().is_some_and(|h| before.as_ref() != Some(h));
-        let settled = frame >= 1 && now.is_some() && !main_is_loading();
+        // A new page has a new heading, or the same route's heading with new text.
+        let fresh = now.as_ref().is_some_and(|h| {
+            before.as_ref().is_none_or(|(el, text)| {
+                el != h || h.text_content().as_deref() != Some(text.as_str())
+            })
+        });
+        // Same heading, same text (a listing's next page): settled once nothing is loading.
+        let settled = frame >= SAME_PAGE_FRAMES && now.is_some() && !main_is_loading();
         if fresh && !main_is_loading() || settled || frame >= MAX_FRAMES {
             let restore = POPPED
                 .with(|p| p.replace(false))
@@ -135,7 +147,11 @@ pub fn use_route_focus() -> ReadSignal<String> {
             first.set_value(false);
             return;
         }
-        focus_when_ready(main_heading(), 0, set_message);
+        let before = main_heading().map(|h| {
+            let text = h.text_content().unwrap_or_default();
+            (h, text)
+        });
+        focus_when_ready(before, 0, set_message);
     });
     message
 }

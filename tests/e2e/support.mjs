@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 /** The generated archive's bucket (built by `cargo xtask test`: 45 synthetic articles). */
-export const GEN_BUCKET = path.join(root, process.env.GEN_BUCKET_DIR ?? "target/bucket/gen");
+export const GEN_BUCKET = path.resolve(root, process.env.GEN_BUCKET_DIR ?? "target/bucket/gen");
 
 /** Starts another copy of the test server (same dist/) on `port` with another bucket. */
 export async function startServer({ port, bucket }) {
