@@ -43,6 +43,8 @@ thread_local! {
     static POSITIONS: RefCell<HashMap<String, f64>> = RefCell::new(HashMap::new());
     /// Whether the navigation in progress came from the back/forward buttons.
     static POPPED: Cell<bool> = const { Cell::new(false) };
+    /// While a navigation renders, the outgoing page may be clamped shorter: don't record that.
+    static NAVIGATING: Cell<bool> = const { Cell::new(false) };
 }
 
 fn current_key() -> Option<String> {
@@ -57,8 +59,8 @@ fn install_scroll_memory() {
         let _ = h.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
     }
     let on_scroll = Closure::<dyn Fn()>::new(|| {
-        // While a back/forward page renders, its shorter placeholder must not overwrite the memory.
-        if POPPED.with(Cell::get) {
+        // While a page renders, a shorter placeholder must not overwrite the memory.
+        if NAVIGATING.with(Cell::get) {
             return;
         }
         if let (Some(key), Some(y)) = (
@@ -71,13 +73,47 @@ fn install_scroll_memory() {
     let _ = w.add_event_listener_with_callback("scroll", on_scroll.as_ref().unchecked_ref());
     on_scroll.forget();
     // Capture phase: runs before the router's own popstate handling starts the navigation.
-    let on_pop = Closure::<dyn Fn()>::new(|| POPPED.with(|p| p.set(true)));
+    let on_pop = Closure::<dyn Fn()>::new(|| {
+        POPPED.with(|p| p.set(true));
+        NAVIGATING.with(|n| n.set(true));
+    });
     let _ = w.add_event_listener_with_callback_and_bool(
         "popstate",
         on_pop.as_ref().unchecked_ref(),
         true,
     );
     on_pop.forget();
+    // A link click: remember where this page was before the router swaps it out.
+    let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(|ev: web_sys::MouseEvent| {
+        let link = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href]").ok().flatten());
+        let href = link
+            .and_then(|a| a.get_attribute("href"))
+            .unwrap_or_default();
+        // Only links to another in-app page start a navigation worth remembering.
+        let in_app = href.starts_with('/')
+            && !href.starts_with("//")
+            && Some(href.as_str()) != current_key().as_deref();
+        if in_app && ev.button() == 0 {
+            if let (Some(key), Some(y)) = (
+                current_key(),
+                web_sys::window().and_then(|w| w.scroll_y().ok()),
+            ) {
+                POSITIONS.with(|p| p.borrow_mut().insert(key, y));
+            }
+            NAVIGATING.with(|n| n.set(true));
+        }
+    });
+    if let Some(doc) = w.document() {
+        let _ = doc.add_event_listener_with_callback_and_bool(
+            "click",
+            on_click.as_ref().unchecked_ref(),
+            true,
+        );
+    }
+    on_click.forget();
 }
 
 /// Whether `main` is still showing a loading placeholder.
@@ -121,6 +157,7 @@ fn focus_when_ready(
             if let (Some(y), Some(w)) = (restore, web_sys::window()) {
                 w.scroll_to_with_x_and_y(0.0, y);
             }
+            NAVIGATING.with(|n| n.set(false));
             let title = web_sys::window()
                 .and_then(|w| w.document())
                 .map(|d| d.title())
