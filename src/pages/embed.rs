@@ -139,7 +139,16 @@ fn apply_look(theme: Theme, accent: Option<&str>) {
     }
 }
 
-/// Posts the document's height to the parent page, if there is one.
+/// How often the height is re-checked as a fallback: browsers pause `ResizeObserver` in
+/// off-screen cross-origin frames, but still run (throttled) timers there.
+const HEIGHT_POLL_MS: i32 = 1_000;
+
+thread_local! {
+    /// The last height posted, so unchanged heights are not posted again.
+    static LAST_HEIGHT: std::cell::Cell<i32> = const { std::cell::Cell::new(-1) };
+}
+
+/// Posts the document's height to the parent page, if there is one and it changed.
 fn post_height() {
     let Some(w) = web_sys::window() else { return };
     let Ok(Some(parent)) = w.parent() else { return };
@@ -149,17 +158,18 @@ fn post_height() {
     let Some(el) = root().and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) else {
         return;
     };
+    // Reading offsetHeight lays the page out now, even where rendering is throttled.
+    let height = el.offset_height().max(0);
+    if LAST_HEIGHT.with(|last| last.replace(height)) == height {
+        return;
+    }
     let msg = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&msg, &"type".into(), &HEIGHT_MESSAGE.into());
-    let _ = js_sys::Reflect::set(
-        &msg,
-        &"height".into(),
-        &JsValue::from(el.offset_height().max(0)),
-    );
+    let _ = js_sys::Reflect::set(&msg, &"height".into(), &JsValue::from(height));
     let _ = parent.post_message(&msg, "*");
 }
 
-/// Reports the height now, on load, and whenever `<html>` changes size.
+/// Reports the height now, on load, whenever `<html>` changes size, and every second.
 fn watch_height() {
     post_height();
     let Some(w) = web_sys::window() else { return };
@@ -173,6 +183,10 @@ fn watch_height() {
         std::mem::forget(observer);
     }
     let _ = w.add_event_listener_with_callback("load", on_resize.as_ref().unchecked_ref());
+    let _ = w.set_interval_with_callback_and_timeout_and_arguments_0(
+        on_resize.as_ref().unchecked_ref(),
+        HEIGHT_POLL_MS,
+    );
     on_resize.forget();
 }
 
@@ -273,6 +287,8 @@ pub fn EmbedView(article: Article, variant: Variant) -> impl IntoView {
     Effect::new(move |_| {
         if let Some(el) = container.get() {
             retarget_links(&el, &origin);
+            // The article is in the page now: report its height at once.
+            post_height();
         }
     });
     let header = view! {
