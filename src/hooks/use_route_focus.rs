@@ -12,8 +12,6 @@ use wasm_bindgen::JsCast;
 
 /// How long to wait for the new page's heading (content may still be loading).
 const MAX_FRAMES: u32 = 600;
-/// How long a navigation that keeps its heading (a listing's next page) waits for content to start loading.
-const SAME_PAGE_FRAMES: u32 = 20;
 
 /// What the announcer says for a page title (the document title without the site suffix).
 pub fn announcement(document_title: &str) -> String {
@@ -124,40 +122,71 @@ fn main_is_loading() -> bool {
         .is_some()
 }
 
-/// Focuses the page heading once the new page has rendered (a fresh heading, or the same
-/// route's heading once nothing in `main` is loading), then announces the page.
-/// Plain values only cross frames: a navigation may dispose reactive values mid-wait.
-fn focus_when_ready(
-    before: Option<(web_sys::HtmlElement, String)>,
-    frame: u32,
-    set: WriteSignal<String>,
-) {
+/// What identifies the page on screen: its heading element, the heading's text, and
+/// `main`'s text (a listing's next page keeps its heading but changes its cards).
+type Snapshot = (Option<web_sys::HtmlElement>, String, String);
+
+fn snapshot() -> Snapshot {
+    let h = main_heading();
+    let text = h
+        .as_ref()
+        .and_then(|h| h.text_content())
+        .unwrap_or_default();
+    let main = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("main").ok().flatten())
+        .and_then(|m| m.text_content())
+        .unwrap_or_default();
+    (h, text, main)
+}
+
+/// Scrolls to `y` once the page is tall enough to get there (content may still be growing).
+fn scroll_when_tall_enough(y: f64, frame: u32) {
     request_animation_frame(move || {
-        let now = main_heading();
-        // A new page has a new heading, or the same route's heading with new text.
-        let fresh = now.as_ref().is_some_and(|h| {
-            before.as_ref().is_none_or(|(el, text)| {
-                el != h || h.text_content().as_deref() != Some(text.as_str())
-            })
-        });
-        // Same heading, same text (a listing's next page): settled once nothing is loading.
-        let settled = frame >= SAME_PAGE_FRAMES && now.is_some() && !main_is_loading();
-        if fresh && !main_is_loading() || settled || frame >= MAX_FRAMES {
+        let Some(w) = web_sys::window() else { return };
+        let tall = w
+            .document()
+            .and_then(|d| d.document_element())
+            .map(|e| f64::from(e.scroll_height()))
+            .unwrap_or(0.0);
+        let view = w
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
+        if tall - view >= y - 1.0 || frame >= MAX_FRAMES {
+            w.scroll_to_with_x_and_y(0.0, y);
+            NAVIGATING.with(|n| n.set(false));
+        } else {
+            scroll_when_tall_enough(y, frame + 1);
+        }
+    });
+}
+
+/// Focuses the page heading once the new page has rendered (the router keeps the old page
+/// up while the new one loads), restores the scroll position on back/forward, and announces
+/// the page. Plain values only cross frames: a navigation may dispose reactive values mid-wait.
+fn focus_when_ready(before: Snapshot, frame: u32, set: WriteSignal<String>) {
+    request_animation_frame(move || {
+        let now = snapshot();
+        let changed =
+            now.0.is_some() && (now.0 != before.0 || now.1 != before.1 || now.2 != before.2);
+        if changed && !main_is_loading() || frame >= MAX_FRAMES {
             let restore = POPPED
                 .with(|p| p.replace(false))
                 .then(|| {
                     current_key().and_then(|k| POSITIONS.with(|p| p.borrow().get(&k).copied()))
                 })
                 .flatten();
-            if let Some(h) = now {
+            if let Some(h) = &now.0 {
                 let options = web_sys::FocusOptions::new();
                 options.set_prevent_scroll(restore.is_some());
                 let _ = h.focus_with_options(&options);
             }
-            if let (Some(y), Some(w)) = (restore, web_sys::window()) {
-                w.scroll_to_with_x_and_y(0.0, y);
+            match restore {
+                Some(y) => scroll_when_tall_enough(y, 0),
+                None => NAVIGATING.with(|n| n.set(false)),
             }
-            NAVIGATING.with(|n| n.set(false));
             let title = web_sys::window()
                 .and_then(|w| w.document())
                 .map(|d| d.title())
@@ -184,11 +213,7 @@ pub fn use_route_focus() -> ReadSignal<String> {
             first.set_value(false);
             return;
         }
-        let before = main_heading().map(|h| {
-            let text = h.text_content().unwrap_or_default();
-            (h, text)
-        });
-        focus_when_ready(before, 0, set_message);
+        focus_when_ready(snapshot(), 0, set_message);
     });
     message
 }
