@@ -40,19 +40,20 @@ impl AppRoute {
             AppRoute::Topic(s) => format!("/topics/{s}"),
             AppRoute::Archive(y) => format!("/archive/{y}"),
             AppRoute::Search(q) if q.is_empty() => "/search".into(),
-            AppRoute::Search(q) => format!("/search?q={}", encode_query(q)),
+            AppRoute::Search(q) => format!("/search?q={}", form_urlencode(q)),
             AppRoute::Subscribe => "/subscribe".into(),
             AppRoute::Page(s) => format!("/{s}"),
         }
     }
 }
 
-/// Percent-encodes a query value (RFC 3986 unreserved characters pass through).
-fn encode_query(q: &str) -> String {
-    let mut out = String::with_capacity(q.len());
-    for b in q.bytes() {
+/// Encodes a value the way HTML forms do (`application/x-www-form-urlencoded`, WHATWG):
+/// the query strings of our own links and the bodies of form-encoded subscribe requests.
+pub fn form_urlencode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => {
                 out.push(b as char)
             }
             b' ' => out.push('+'),

@@ -29,11 +29,10 @@ pub fn toc_to_show(toc: Vec<TocEntry>) -> Vec<TocEntry> {
     }
 }
 
-/// The article page; unknown slugs show the 404 page.
-#[component]
-pub fn ArticlePage() -> impl IntoView {
+/// The article named by the route's `:slug` (a malformed slug is simply not found).
+pub fn use_article_from_route() -> LocalResource<Result<Article, ContentError>> {
     let params = use_params_map();
-    let article = LocalResource::new(move || {
+    LocalResource::new(move || {
         let raw = params.read().get("slug").unwrap_or_default();
         async move {
             match Slug::parse(&raw) {
@@ -41,7 +40,13 @@ pub fn ArticlePage() -> impl IntoView {
                 Err(_) => Err(ContentError::NotFound { file: raw }),
             }
         }
-    });
+    })
+}
+
+/// The article page; unknown slugs show the 404 page.
+#[component]
+pub fn ArticlePage() -> impl IntoView {
+    let article = use_article_from_route();
     view! {
         <Suspense fallback=|| view! { <Loading lines=30/> }>
             {move || Suspend::new(async move {

@@ -3,15 +3,15 @@
 //! another site. It reports its height to the parent page (`public/embed.js` resizes the
 //! frame) and works in a sandboxed frame where storage throws (see docs/embedding.md).
 
-use crate::api::{self, ContentError};
+use crate::api;
 use crate::components::{
     card::srcset, content_error::ContentErrorView, loading::Loading, text_size::TextSizeControl,
 };
 use crate::format;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
-use leptos_router::hooks::{use_location, use_params_map, use_query_map};
-use model::{Article, AuthorRef, Slug};
+use leptos_router::hooks::{use_location, use_query_map};
+use model::{Article, AuthorRef};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
 /// The `type` of the height message posted to the parent page.
@@ -215,7 +215,6 @@ fn retarget_links(container: &web_sys::Element, origin: &str) {
 /// The embed page: loads the article and shows the asked-for variant.
 #[component]
 pub fn EmbedPage() -> impl IntoView {
-    let params = use_params_map();
     let query = use_query_map();
     let variant = Memo::new(move |_| Variant::parse(query.read().get("variant").as_deref()));
     Effect::new(move |_| {
@@ -224,15 +223,7 @@ pub fn EmbedPage() -> impl IntoView {
         apply_look(Theme::parse(q.get("theme").as_deref()), accent.as_deref());
     });
     Effect::new(move |_| watch_height());
-    let article = LocalResource::new(move || {
-        let raw = params.read().get("slug").unwrap_or_default();
-        async move {
-            match Slug::parse(&raw) {
-                Ok(slug) => api::article(slug).await,
-                Err(_) => Err(ContentError::NotFound { file: raw }),
-            }
-        }
-    });
+    let article = crate::pages::article::use_article_from_route();
     view! {
         <Meta name="robots" content="noindex"/>
         <Suspense fallback=|| view! { <Loading lines=8/> }>

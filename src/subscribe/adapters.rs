@@ -231,23 +231,15 @@ fn join(base: &str, path: &str) -> String {
 pub fn form_urlencode(pairs: &[(&str, &str)]) -> String {
     pairs
         .iter()
-        .map(|(k, v)| format!("{}={}", form_component(k), form_component(v)))
+        .map(|(k, v)| {
+            format!(
+                "{}={}",
+                crate::routes::form_urlencode(k),
+                crate::routes::form_urlencode(v)
+            )
+        })
         .collect::<Vec<_>>()
         .join("&")
-}
-
-fn form_component(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => {
-                out.push(b as char)
-            }
-            b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
