@@ -51,8 +51,8 @@ pub fn SiteHeader() -> impl IntoView {
     let nav = move || {
         let links = match site.get() {
             Some(Ok(s)) => s.navigation,
-            Some(Err(_)) => default_navigation(),
-            None => Vec::new(),
+            // While site.json loads, the app's own routes hold the space, so nothing shifts.
+            Some(Err(_)) | None => default_navigation(),
         };
         links
             .into_iter()

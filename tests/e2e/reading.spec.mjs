@@ -158,3 +158,19 @@ test("every route has a title, description, canonical link and Open Graph tags",
     await expect(page).toHaveTitle(/Convergence/);
   }
 });
+
+for (const path of ["/", "/articles/broad-front-panel", "/contributors"]) {
+  test(`loading reserves space: cumulative layout shift stays at or under 0.01 on ${path}`, async ({ page }) => {
+    await page.addInitScript(() => {
+      window.__cls = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    await page.goto(path);
+    await expect(page.locator("main h1").first()).toBeAttached();
+    await page.waitForLoadState("networkidle");
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => window.__cls)).toBeLessThanOrEqual(0.01);
+  });
+}
