@@ -1039,6 +1039,34 @@ pub fn check_image_src(src: &str, catalog: &Catalog) -> Option<(String, String)>
 
 /// Checks a link: internal links (site-relative, or absolute to the site's own origin)
 /// must point at an article, contributor, topic, page or app route that exists.
+/// Splits a Markdown content file's front matter and decodes it into `F`, ready for checking;
+/// on failure, the diagnostics so far plus the one that stopped it.
+fn open_front<'a, F: DeserializeOwned>(
+    src: SourceText<'a>,
+    mut diags: Vec<Diagnostic>,
+) -> Result<(F, FrontMatter<'a>, Checker<'a>), Vec<Diagnostic>> {
+    let fm = match split_front_matter(src.path, src.text) {
+        Ok(fm) => fm,
+        Err(d) => {
+            diags.push(d);
+            return Err(diags);
+        }
+    };
+    let front = match from_toml(&src, fm.toml, fm.toml_start) {
+        Ok(f) => f,
+        Err(d) => {
+            diags.push(d);
+            return Err(diags);
+        }
+    };
+    let checker = Checker {
+        src,
+        toml_start: fm.toml_start,
+        diags,
+    };
+    Ok((front, fm, checker))
+}
+
 /// Returns the message and hint when broken, `None` when fine or external.
 pub fn check_link(url: &str, catalog: &Catalog, from_draft: bool) -> Option<(String, String)> {
     let url = url.trim();
@@ -1160,24 +1188,9 @@ pub fn parse_article(
     let slug = file_slug(&src, if draft { "draft" } else { "article" })
         .map_err(|d| diags.push(d))
         .ok();
-    let fm = match split_front_matter(path, text) {
-        Ok(fm) => fm,
-        Err(d) => {
-            diags.push(d);
-            return Parsed::new(None, diags);
-        }
-    };
-    let front: ArticleFront = match from_toml(&src, fm.toml, fm.toml_start) {
-        Ok(f) => f,
-        Err(d) => {
-            diags.push(d);
-            return Parsed::new(None, diags);
-        }
-    };
-    let mut c = Checker {
-        src,
-        toml_start: fm.toml_start,
-        diags,
+    let (front, fm, mut c) = match open_front::<ArticleFront>(src, diags) {
+        Ok(opened) => opened,
+        Err(diags) => return Parsed::new(None, diags),
     };
     let title = c.required("title", front.title, "\"Headline\"");
     let dek = c.required("dek", front.dek, "\"The standfirst under the headline.\"");
@@ -1330,24 +1343,9 @@ pub fn parse_contributor(path: &str, text: &str, catalog: &Catalog) -> Parsed<Co
     let slug = file_slug(&src, "contributor")
         .map_err(|d| diags.push(d))
         .ok();
-    let fm = match split_front_matter(path, text) {
-        Ok(fm) => fm,
-        Err(d) => {
-            diags.push(d);
-            return Parsed::new(None, diags);
-        }
-    };
-    let front: ContributorFront = match from_toml(&src, fm.toml, fm.toml_start) {
-        Ok(f) => f,
-        Err(d) => {
-            diags.push(d);
-            return Parsed::new(None, diags);
-        }
-    };
-    let mut c = Checker {
-        src,
-        toml_start: fm.toml_start,
-        diags,
+    let (front, fm, mut c) = match open_front::<ContributorFront>(src, diags) {
+        Ok(opened) => opened,
+        Err(diags) => return Parsed::new(None, diags),
     };
     let name = c.required("name", front.name, "\"Full Name\"");
     let photo = match front.photo {
@@ -1392,24 +1390,9 @@ pub fn parse_page(path: &str, text: &str, catalog: &Catalog) -> Parsed<PageSourc
             ));
         }
     }
-    let fm = match split_front_matter(path, text) {
-        Ok(fm) => fm,
-        Err(d) => {
-            diags.push(d);
-            return Parsed::new(None, diags);
-        }
-    };
-    let front: PageFront = match from_toml(&src, fm.toml, fm.toml_start) {
-        Ok(f) => f,
-        Err(d) => {
-            diags.push(d);
-            return Parsed::new(None, diags);
-        }
-    };
-    let mut c = Checker {
-        src,
-        toml_start: fm.toml_start,
-        diags,
+    let (front, fm, mut c) = match open_front::<PageFront>(src, diags) {
+        Ok(opened) => opened,
+        Err(diags) => return Parsed::new(None, diags),
     };
     let title = c.required("title", front.title, "\"About Convergence\"");
     let description = c.required(
