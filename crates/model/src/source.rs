@@ -780,6 +780,16 @@ impl<'a> Checker<'a> {
     }
 
     /// A required field: reports it missing (at the opening `+++`) or empty.
+    /// Reports a required front-matter field that is absent, with an example to add.
+    fn missing(&mut self, field: &str, example: &str) {
+        let d = self.src.error(
+            0,
+            format!("missing required field `{field}`"),
+            format!("add `{field} = {example}` to the front matter"),
+        );
+        self.diags.push(d);
+    }
+
     fn required(
         &mut self,
         field: &str,
@@ -788,12 +798,7 @@ impl<'a> Checker<'a> {
     ) -> Option<String> {
         match value {
             None => {
-                let d = self.src.error(
-                    0,
-                    format!("missing required field `{field}`"),
-                    format!("add `{field} = {example}` to the front matter"),
-                );
-                self.diags.push(d);
+                self.missing(field, example);
                 None
             }
             Some(v) if v.get_ref().trim().is_empty() => {
@@ -1220,12 +1225,7 @@ pub fn parse_article(
     }
     let authors = match front.authors {
         None => {
-            let d = c.src.error(
-                0,
-                "missing required field `authors`",
-                "add `authors = [\"contributor-slug\"]` to the front matter",
-            );
-            c.diags.push(d);
+            c.missing("authors", r#"["contributor-slug"]"#);
             None
         }
         Some(list) => c.slugs(
@@ -1238,12 +1238,7 @@ pub fn parse_article(
     };
     let topics = match front.topics {
         None => {
-            let d = c.src.error(
-                0,
-                "missing required field `topics`",
-                "add `topics = [\"topic-slug\"]` to the front matter",
-            );
-            c.diags.push(d);
+            c.missing("topics", r#"["topic-slug"]"#);
             None
         }
         Some(list) => c.slugs(
