@@ -2,7 +2,8 @@
 //   <blockquote class="convergence-embed" data-article="slug" data-variant="card|full">
 //     <a href="https://convergencemag.com/articles/slug">Title</a></blockquote>
 //   <script async src="https://convergencemag.com/embed.js"></script>
-// and each blockquote becomes a sandboxed iframe of /embed/articles/{slug}, resized to its
+// and each blockquote becomes a sandboxed iframe of the embed entry (/embed/?article={slug}),
+// a small app of its own (not the whole magazine), resized to its
 // content from the frame's "convergence-embed:height" messages. See docs/embedding.md.
 (function () {
   "use strict";
@@ -20,7 +21,7 @@
     var slug = quote.getAttribute("data-article") || "";
     if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) return;
     var variant = quote.getAttribute("data-variant") === "full" ? "full" : "card";
-    var params = new URLSearchParams({ variant: variant });
+    var params = new URLSearchParams({ article: slug, variant: variant });
     ["theme", "accent"].forEach(function (k) {
       var v = quote.getAttribute("data-" + k);
       if (v) params.set(k, v);
@@ -28,7 +29,7 @@
     var link = quote.querySelector("a");
     var text = (link ? link.textContent : quote.textContent).trim() || slug;
     var frame = document.createElement("iframe");
-    frame.setAttribute("src", origin + "/embed/articles/" + slug + "?" + params.toString());
+    frame.setAttribute("src", origin + "/embed/?" + params.toString());
     frame.setAttribute("sandbox", "allow-scripts allow-popups allow-popups-to-escape-sandbox");
     frame.setAttribute("loading", "lazy");
     frame.setAttribute("title", "Convergence: " + text);

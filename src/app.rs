@@ -3,7 +3,7 @@
 use crate::components::{footer::SiteFooter, header::SiteHeader, route_announcer::RouteAnnouncer};
 use crate::hooks::use_site::provide_site;
 use crate::hooks::use_text_size::provide_text_size;
-use crate::pages::embed::{EmbedPage, SiteChrome};
+use crate::pages::embed::EmbedRedirect;
 use crate::pages::{archive::ArchivePage, search::SearchPage, topic::TopicPage};
 use crate::pages::{
     article::ArticlePage, home::HomePage, not_found::NotFound, static_page::StaticPage,
@@ -25,8 +25,7 @@ pub fn App() -> impl IntoView {
             if page.is_empty() { "Convergence".to_owned() } else { format!("{page} — Convergence") }
         }/>
         <Router>
-            // Embeds (`/embed/…`) render without the site header, navigation and footer.
-            <SiteChrome><SiteHeader/></SiteChrome>
+            <SiteHeader/>
             <main id="main" tabindex="-1">
                 <ErrorBoundary fallback=|errors| view! {
                     <div class="content-error" role="alert">
@@ -40,7 +39,7 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=|| view! { <NotFound/> }>
                         <Route path=path!("/") view=HomePage/>
                         <Route path=path!("/articles/:slug") view=ArticlePage/>
-                        <Route path=path!("/embed/articles/:slug") view=EmbedPage/>
+                        <Route path=path!("/embed/articles/:slug") view=EmbedRedirect/>
                         <Route path=path!("/contributors") view=ContributorsPage/>
                         <Route path=path!("/contributors/:slug") view=ContributorPage/>
                         <Route path=path!("/topics/:slug") view=TopicPage/>
@@ -52,7 +51,7 @@ pub fn App() -> impl IntoView {
                     </Routes>
                 </ErrorBoundary>
             </main>
-            <SiteChrome><SiteFooter/></SiteChrome>
+            <SiteFooter/>
             <RouteAnnouncer/>
         </Router>
     }

@@ -3,6 +3,7 @@
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod embed;
 pub mod format;
 pub mod hooks;
 pub mod pages;
@@ -10,14 +11,24 @@ pub mod routes;
 pub mod search;
 pub mod subscribe;
 
-/// Mounts the app on `<body>`, with a panic hook that shows a reload message instead of a blank page.
+/// Mounts the reader app on `<body>`.
 pub fn mount() {
+    hooks::use_fragment_links::install_fragment_links();
+    mount_component(app::App);
+}
+
+/// Mounts an entry's root component on `<body>`, with a panic hook that shows the page's
+/// reload message instead of a blank page, and marks the body once mounted (for boot.js).
+pub fn mount_component<F, N>(root: F)
+where
+    F: FnOnce() -> N + 'static,
+    N: leptos::prelude::IntoView,
+{
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         show_fatal_error();
     }));
-    hooks::use_fragment_links::install_fragment_links();
-    leptos::mount::mount_to_body(app::App);
+    leptos::mount::mount_to_body(root);
     if let Some(body) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.body())

@@ -6,42 +6,9 @@ use crate::hooks::use_site::use_site;
 use crate::routes::AppRoute;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use model::embed::{loader_snippet, Variant};
+use model::Slug;
 use wasm_bindgen::JsCast;
-
-/// Escapes text for an HTML attribute value or element content.
-pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-/// The code a partner pastes: a blockquote whose link is the no-JavaScript fallback, and the loader.
-pub fn embed_snippet(
-    origin: &str,
-    slug: &str,
-    variant: &str,
-    title: &str,
-    canonical_url: &str,
-) -> String {
-    format!(
-        "<blockquote class=\"convergence-embed\" data-article=\"{}\" data-variant=\"{}\">\
-         <a href=\"{}\">{}</a></blockquote>\n<script async src=\"{}/embed.js\"></script>",
-        escape_html(slug),
-        escape_html(variant),
-        escape_html(canonical_url),
-        escape_html(title),
-        escape_html(origin.trim_end_matches('/')),
-    )
-}
 
 /// The origin this page is served from (where `/embed.js` lives).
 fn page_origin() -> String {
@@ -110,7 +77,7 @@ fn Snippet(
 /// The "Embed / Republish" button and its modal dialog for one article.
 #[component]
 pub fn RepublishButton(
-    #[prop(into)] slug: String,
+    slug: Slug,
     #[prop(into)] title: String,
     #[prop(into)] canonical_url: String,
 ) -> impl IntoView {
@@ -118,8 +85,8 @@ pub fn RepublishButton(
     let site = use_site();
     let button = NodeRef::<leptos::html::Button>::new();
     let origin = page_origin();
-    let card = embed_snippet(&origin, &slug, "card", &title, &canonical_url);
-    let full = embed_snippet(&origin, &slug, "full", &title, &canonical_url);
+    let card = loader_snippet(&origin, &slug, Variant::Card, &title, &canonical_url);
+    let full = loader_snippet(&origin, &slug, Variant::Full, &title, &canonical_url);
     let open = move |_| {
         if let Some(d) = dialog(DIALOG_ID) {
             let _ = d.show_modal();
@@ -183,28 +150,5 @@ pub fn RepublishButton(
                 <button type="button" class="button" on:click=close>"Close"</button>
             </dialog>
         </div>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn snippets_are_escaped() {
-        let s = embed_snippet(
-            "https://convergencemag.com/",
-            "broad-front",
-            "card",
-            "Block & \"build\" <now>",
-            "https://convergencemag.com/articles/broad-front",
-        );
-        assert_eq!(
-            s,
-            "<blockquote class=\"convergence-embed\" data-article=\"broad-front\" data-variant=\"card\">\
-             <a href=\"https://convergencemag.com/articles/broad-front\">Block &amp; &quot;build&quot; &lt;now&gt;</a>\
-             </blockquote>\n<script async src=\"https://convergencemag.com/embed.js\"></script>"
-        );
-        assert_eq!(escape_html("it's"), "it&#39;s");
     }
 }

@@ -64,7 +64,7 @@ pub fn ArticlePage() -> impl IntoView {
 #[component]
 pub fn ArticleView(article: Article) -> impl IntoView {
     let site = use_site();
-    let slug_for_embed = article.slug.to_string();
+    let slug_for_embed = article.slug.clone();
     let Article {
         title,
         dek,

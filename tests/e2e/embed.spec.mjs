@@ -1,5 +1,5 @@
 // Partner embeds: a page on another origin loads /embed.js, which turns blockquotes into
-// sandboxed iframes of /embed/articles/:slug sized to their content; and the article page's
+// sandboxed iframes of the embed entry (/embed/?article=slug) sized to their content; and the article page's
 // Embed / Republish dialog.
 import http from "node:http";
 import { test, expect } from "@playwright/test";
@@ -29,14 +29,14 @@ function partnerPage(themed = false) {
 }
 
 let partner;
-test.beforeAll(async ({}, info) => {
-  const port = 8400 + info.workerIndex;
+test.beforeAll(async () => {
   const server = http.createServer((req, res) => {
     res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
     res.end(partnerPage(req.url.includes("themed")));
   });
-  await new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));
-  partner = { url: `http://127.0.0.1:${port}/`, close: () => server.close() };
+  // Any free port: another origin than the app's.
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  partner = { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
 });
 test.afterAll(() => partner?.close());
 
@@ -65,7 +65,7 @@ test("a partner page on another origin shows both embeds, sized to their content
   await expect(page.locator("blockquote.convergence-embed")).toHaveCount(0);
   for (const [i, slug, variant] of [[0, CARD, "card"], [1, FULL, "full"]]) {
     const f = frames.nth(i);
-    await expect(f).toHaveAttribute("src", `${APP}/embed/articles/${slug}?variant=${variant}`);
+    await expect(f).toHaveAttribute("src", `${APP}/embed/?article=${slug}&variant=${variant}`);
     await expect(f).toHaveAttribute("sandbox", "allow-scripts allow-popups allow-popups-to-escape-sandbox");
     await expect(f).toHaveAttribute("loading", "lazy");
     await expect(f).toHaveAttribute("title", /^Convergence: /);
@@ -153,8 +153,8 @@ test("forged height messages change nothing", async ({ page }) => {
 test("the snippet's data-theme and data-accent reach the frame", async ({ page }) => {
   await page.goto(partner.url + "?themed");
   const frames = page.locator("iframe.convergence-embed-frame");
-  await expect(frames.nth(0)).toHaveAttribute("src", `${APP}/embed/articles/${CARD}?variant=card&theme=dark&accent=%23123abc`);
-  await expect(frames.nth(1)).toHaveAttribute("src", `${APP}/embed/articles/${FULL}?variant=full&accent=javascript%3Ax`);
+  await expect(frames.nth(0)).toHaveAttribute("src", `${APP}/embed/?article=${CARD}&variant=card&theme=dark&accent=%23123abc`);
+  await expect(frames.nth(1)).toHaveAttribute("src", `${APP}/embed/?article=${FULL}&variant=full&accent=javascript%3Ax`);
   const card = page.frameLocator("iframe.convergence-embed-frame >> nth=0");
   await expect(card.locator("html")).toHaveAttribute("data-theme", "dark");
   const full = page.frameLocator("iframe.convergence-embed-frame >> nth=1");
@@ -163,15 +163,41 @@ test("the snippet's data-theme and data-accent reach the frame", async ({ page }
 });
 
 test("the embed follows theme and a valid accent, and ignores a bad one", async ({ page }) => {
-  await page.goto(`${APP}/embed/articles/${CARD}?variant=card&theme=dark&accent=%23123abc`);
+  await page.goto(`${APP}/embed/?article=${CARD}&variant=card&theme=dark&accent=%23123abc`);
   await expect(page.getByRole("link", { name: "Read at Convergence" })).toBeVisible();
   const root = page.locator("html");
   await expect(root).toHaveAttribute("data-theme", "dark");
   expect(await root.evaluate((r) => r.style.getPropertyValue("--accent"))).toBe("#123abc");
+  // The older path form still works where the host sends /embed/* to the entry.
   await page.goto(`${APP}/embed/articles/${CARD}?theme=light&accent=red;x`);
   await expect(page.getByRole("link", { name: "Read at Convergence" })).toBeVisible();
   await expect(root).toHaveAttribute("data-theme", "light");
   expect(await root.evaluate((r) => r.style.getPropertyValue("--accent"))).toBe("");
+});
+
+test("the frame loads the small embed entry, not the reader app", async ({ page }) => {
+  const scripts = [];
+  page.on("response", (r) => {
+    if (/\.(wasm|js)$/.test(new URL(r.url()).pathname)) scripts.push(new URL(r.url()).pathname);
+  });
+  await page.goto(`${APP}/embed/?article=${FULL}&variant=full`);
+  await expect(page.getByText(/originally appeared in Convergence Magazine/)).toBeVisible();
+  const wasm = scripts.filter((p) => p.endsWith(".wasm"));
+  expect(wasm).toHaveLength(1);
+  expect(wasm[0]).toMatch(/^\/embed\/embed-[0-9a-f]{16}_bg\.wasm$/);
+  expect(scripts.every((p) => p.startsWith("/embed/"))).toBe(true);
+  // No router in the entry: the page never shows the magazine's header or footer.
+  await expect(page.getByRole("banner")).toHaveCount(0);
+  await expect(page.getByRole("contentinfo")).toHaveCount(0);
+});
+
+test("an embed of a missing article says so", async ({ page }) => {
+  const problems = watchForPanics(page);
+  await page.goto(`${APP}/embed/?article=no-such-article&variant=card`);
+  await expect(page.getByRole("heading", { name: "Article not found" })).toBeVisible();
+  await page.goto(`${APP}/embed/?variant=card`);
+  await expect(page.getByRole("heading", { name: "Article not found" })).toBeVisible();
+  expect(problems).toEqual([]);
 });
 
 for (const scheme of ["light", "dark"]) {

@@ -1,5 +1,6 @@
-// The end-to-end test server: dist/ with SPA fallback (deep links reload), and the
-// bucket under /content/ with real 404s, as a static host or CDN would serve them.
+// The end-to-end test server: dist/ with SPA fallback (deep links reload), the extra entries
+// (dist/embed/, dist/preview/) each with its own index fallback, and the bucket under
+// /content/ with real 404s, as a static host or CDN would serve them (docs/deploy.md).
 import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
@@ -52,8 +53,12 @@ const server = http.createServer((req, res) => {
   }
   const file = inside(dist, url.pathname);
   if (file && fs.existsSync(file) && fs.statSync(file).isFile()) return send(res, 200, file);
-  // A missing asset is a real 404; any other path is a route the app renders (SPA fallback).
+  // A missing asset is a real 404; any other path is a route the app renders (SPA fallback):
+  // an entry's own index.html under its folder (/embed/…), else the reader app's.
   if (path.extname(url.pathname)) return notFound(res);
+  const first = url.pathname.split("/")[1] ?? "";
+  const entryIndex = first && inside(dist, `/${first}/index.html`);
+  if (entryIndex && fs.existsSync(entryIndex)) return send(res, 200, entryIndex);
   return send(res, 200, path.join(dist, "index.html"));
 });
 

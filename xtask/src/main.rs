@@ -1,4 +1,4 @@
-//! `cargo xtask serve | test | bench | gen-archive N | bootstrap`: the project's commands.
+//! `cargo xtask serve | build | test | bench | gen-archive N | bootstrap`: the project's commands.
 //!
 //! Every command first runs the idempotent bootstrap, so a fresh Debian machine with
 //! only Rust, Node and apt gets everything it needs, and a warm one skips it all.
@@ -16,6 +16,7 @@ const USAGE: &str = "usage: cargo xtask <command>
 
 commands:
   serve            build the sample bucket and serve the site at http://127.0.0.1:8080
+  build            release build of the reader app and every entry (embed, preview) into dist/
   test             every test layer, ending in headless Chromium (what CI runs)
   bench            benchmarks (figures, not pass/fail)
   gen-archive N    write a deterministic synthetic content folder of N articles to target/gen-archive
@@ -26,6 +27,9 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("bootstrap") => bootstrap::all(bootstrap::Needs::everything()),
         Some("serve") => cmd_serve(),
+        Some("build") => {
+            bootstrap::all(bootstrap::Needs::build()).and_then(|()| run::build_site(true))
+        }
         Some("test") => test::run_all(),
         Some("bench") => cmd_bench(),
         Some("gen-archive") => match args.get(1).and_then(|n| n.parse::<u32>().ok()) {
@@ -53,7 +57,28 @@ fn main() -> ExitCode {
 fn cmd_serve() -> Result<(), String> {
     bootstrap::all(bootstrap::Needs::build())?;
     let bucket = run::build_bucket(&run::root().join("content"), false)?;
-    let _server = bucket_server::start(&bucket, bucket_server::DEV_ADDR)?;
+    // The extra entries rebuild on change into target/dist-entries/<name>, served (like the
+    // bucket) by the xtask server that Trunk proxies `/embed/` and `/preview/` to.
+    let mut mounts = vec![bucket_server::Mount {
+        prefix: "/content/".into(),
+        dir: bucket.clone(),
+        index_fallback: false,
+    }];
+    let mut watchers = Vec::new();
+    for name in run::entries()? {
+        let dir = run::root().join("target/dist-entries").join(&name);
+        watchers.push(
+            run::trunk_entry("watch", &name, &dir, false)
+                .spawn()
+                .map_err(|e| format!("cannot start trunk watch for entries/{name}.html: {e}"))?,
+        );
+        mounts.push(bucket_server::Mount {
+            prefix: format!("/{name}/"),
+            dir,
+            index_fallback: true,
+        });
+    }
+    let _server = bucket_server::start(mounts, bucket_server::DEV_ADDR)?;
     // Not fatal: the site works without it, only the sample subscribe form can't send.
     let _subscriptions = subscribe_server::start(
         subscribe_server::DEV_ADDR,
@@ -65,9 +90,13 @@ fn cmd_serve() -> Result<(), String> {
         "==> serving the magazine at http://127.0.0.1:8080 (bucket from {})",
         bucket.display()
     );
-    run::cmd("trunk")
+    let served = run::cmd("trunk")
         .args(["serve", "--address", "127.0.0.1", "--port", "8080"])
-        .status_ok("trunk serve")
+        .status_ok("trunk serve");
+    for mut w in watchers {
+        let _ = w.kill();
+    }
+    served
 }
 
 /// Writes a synthetic archive of `n` articles with the builder.
@@ -97,10 +126,8 @@ fn cmd_bench() -> Result<(), String> {
     let out = run::root().join("target/bench");
     std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     run::build_bucket(&run::root().join("content"), false)?;
-    println!("==> trunk build --release");
-    run::cmd("trunk")
-        .args(["build", "--release"])
-        .status_ok("trunk build --release")?;
+    println!("==> release build (app and entries)");
+    run::build_site(true)?;
     // The app is measured as readers get it: dist/ and the bucket from a static server.
     let mut server = run::cmd("node")
         .arg("tests/e2e/server.mjs")

@@ -80,3 +80,50 @@ pub fn build_bucket(content: &Path, drafts: bool) -> Result<PathBuf, String> {
     c.status_ok("press build")?;
     Ok(out)
 }
+
+/// The extra Trunk entries: `entries/<name>.html`, each built into `dist/<name>/` and served
+/// at `/<name>/` (the reader app never downloads their code).
+pub fn entries() -> Result<Vec<String>, String> {
+    let dir = root().join("entries");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+        .filter_map(|e| {
+            let name = e.ok()?.file_name().into_string().ok()?;
+            Some(name.strip_suffix(".html")?.to_owned())
+        })
+        .collect();
+    names.sort();
+    Ok(names)
+}
+
+/// `trunk build` for one entry into `dist` (its own folder), with its public URL.
+pub fn trunk_entry(verb: &str, name: &str, dist: &Path, release: bool) -> Command {
+    let mut c = cmd("trunk");
+    // The target comes first: `--release` takes an optional value and would swallow it.
+    c.arg(verb).arg(format!("entries/{name}.html"));
+    if release {
+        c.arg("--release");
+    }
+    c.arg("--dist")
+        .arg(dist)
+        .arg("--public-url")
+        .arg(format!("/{name}/"));
+    c
+}
+
+/// Builds the reader app into dist/ and then every entry into dist/<name>/ (after the app,
+/// whose build empties dist/).
+pub fn build_site(release: bool) -> Result<(), String> {
+    let mut app = cmd("trunk");
+    app.arg("build");
+    if release {
+        app.arg("--release");
+    }
+    app.status_ok("trunk build (reader app)")?;
+    for name in entries()? {
+        println!("==> trunk build entries/{name}.html -> dist/{name}/");
+        trunk_entry("build", &name, &root().join("dist").join(&name), release)
+            .status_ok(&format!("trunk build (entry {name})"))?;
+    }
+    Ok(())
+}

@@ -145,13 +145,9 @@ fn layers() -> Vec<Layer> {
             },
         },
         Layer {
-            name: "trunk build --release",
+            name: "release build (cargo xtask build: reader app, then entries/*.html)",
             then: None,
-            command: || {
-                let mut c = run::cmd("trunk");
-                c.args(["build", "--release"]);
-                c
-            },
+            command: || cargo_with(&["xtask", "build"]),
         },
         Layer {
             name: "end-to-end (Playwright, headless Chromium)",

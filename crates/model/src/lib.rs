@@ -4,6 +4,7 @@
 //! Pure Rust: builds for the host and for wasm32, with no web-sys.
 
 pub mod decode;
+pub mod embed;
 pub mod ids;
 pub mod markdown;
 pub mod paths;

@@ -728,11 +728,12 @@ fn contributor_summary(c: &model::source::ContributorSource) -> String {
 fn oembed(site: &Site, a: &Article) -> OEmbed {
     let url = site.url.trim_end_matches('/');
     let (width, height) = EMBED_SIZE;
-    let src = format!("{url}/embed/articles/{}?variant=card", a.slug);
-    let html = format!(
-        "<iframe src=\"{}\" width=\"{width}\" height=\"{height}\" title=\"{}\" sandbox=\"allow-scripts allow-popups allow-popups-to-escape-sandbox\" loading=\"lazy\" style=\"border:0;max-width:100%\"></iframe>",
-        xml::escape(&src),
-        xml::escape(&format!("{} — {}", a.title, site.title)),
+    let src = model::embed::embed_url(url, &a.slug, model::embed::Variant::Card);
+    let html = model::embed::iframe_snippet(
+        &src,
+        &format!("{} — {}", a.title, site.title),
+        width,
+        height,
     );
     OEmbed {
         schema_version: SchemaVersion::default(),
