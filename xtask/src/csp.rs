@@ -91,7 +91,11 @@ pub fn origin(url: &str) -> Option<String> {
     {
         return None;
     }
-    Some(format!("{}{}", lower[..rest_at].to_owned(), host.to_ascii_lowercase()))
+    Some(format!(
+        "{}{}",
+        lower[..rest_at].to_owned(),
+        host.to_ascii_lowercase()
+    ))
 }
 
 /// The subscribe provider's origin from a `site.json` text (`endpoint` or `base_url`).
@@ -146,12 +150,7 @@ pub fn policies(htmls: &[&str], sources: &Sources) -> Policies {
     // Images and audio: the bucket, or any https host an article names (resolve_asset refuses
     // other schemes); an http bucket (local development) is named explicitly.
     let mut media = vec!["'self'".to_owned(), "https:".to_owned()];
-    media.extend(
-        sources
-            .bucket
-            .clone()
-            .filter(|b| b.starts_with("http://")),
-    );
+    media.extend(sources.bucket.clone().filter(|b| b.starts_with("http://")));
 
     let mut script = vec!["'self'".to_owned(), "'wasm-unsafe-eval'".to_owned()];
     script.extend(script_hashes.iter().cloned());
@@ -239,7 +238,12 @@ pub fn headers_file(p: &Policies, assets: &[String]) -> String {
             format!("Content-Security-Policy: {}", p.embed),
         ],
     );
-    let short = |value: &str| vec!["! Cache-Control".to_owned(), format!("Cache-Control: {value}")];
+    let short = |value: &str| {
+        vec![
+            "! Cache-Control".to_owned(),
+            format!("Cache-Control: {value}"),
+        ]
+    };
     rule("/embed.js", &short("public, max-age=300"));
     rule("/content/*", &short(BUCKET_JSON));
     rule("/content/feed.xml", &short("public, max-age=300"));
@@ -276,7 +280,11 @@ pub struct Summary {
 /// `dist/csp.json`. Call it once after ALL trunk builds into `dist` (the app and every
 /// entry under dist/<name>/), since each build changes the hashes. `site_json` is the
 /// bucket's `site.json` (for the subscribe origin); `extra_connect` adds `connect-src` sources.
-pub fn write(dist: &Path, site_json: Option<&Path>, extra_connect: &[String]) -> Result<Summary, String> {
+pub fn write(
+    dist: &Path,
+    site_json: Option<&Path>,
+    extra_connect: &[String],
+) -> Result<Summary, String> {
     let mut files = Vec::new();
     walk(dist, &mut files).map_err(|e| format!("cannot list {}: {e}", dist.display()))?;
     let rel = |f: &PathBuf| {
@@ -289,12 +297,16 @@ pub fn write(dist: &Path, site_json: Option<&Path>, extra_connect: &[String]) ->
         )
     };
     let mut pages = Vec::new();
-    for f in files.iter().filter(|f| f.extension().is_some_and(|e| e == "html")) {
+    for f in files
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "html"))
+    {
         // The bucket (dist/content) never holds HTML the app serves; skip it anyway.
         if rel(f).starts_with("/content/") {
             continue;
         }
-        let text = std::fs::read_to_string(f).map_err(|e| format!("cannot read {}: {e}", f.display()))?;
+        let text =
+            std::fs::read_to_string(f).map_err(|e| format!("cannot read {}: {e}", f.display()))?;
         pages.push((rel(f), text));
     }
     if pages.is_empty() {
@@ -305,7 +317,10 @@ pub fn write(dist: &Path, site_json: Option<&Path>, extra_connect: &[String]) ->
     }
     let found: Vec<Problem> = pages.iter().flat_map(|(f, h)| problems(f, h)).collect();
     if !found.is_empty() {
-        let list: Vec<String> = found.iter().map(|p| format!("{}: {}", p.file, p.what)).collect();
+        let list: Vec<String> = found
+            .iter()
+            .map(|p| format!("{}: {}", p.file, p.what))
+            .collect();
         return Err(format!(
             "the strict CSP would block these (move them into a file or CSSOM):\n  {}",
             list.join("\n  ")
@@ -369,7 +384,9 @@ fn elements(html: &str, name: &str) -> Vec<(String, String)> {
             at = after;
             continue;
         }
-        let Some(gt) = tag_end(html, after) else { break };
+        let Some(gt) = tag_end(html, after) else {
+            break;
+        };
         let attrs = html[after..gt].to_owned();
         let body_start = gt + 1;
         let Some(end) = lower[body_start..].find(&close).map(|e| body_start + e) else {
@@ -424,7 +441,9 @@ fn all_tags(html: &str) -> Vec<(String, String)> {
             continue;
         }
         let name = lower[i + 1..i + 1 + name_len].to_owned();
-        let Some(gt) = tag_end(html, i + 1 + name_len) else { break };
+        let Some(gt) = tag_end(html, i + 1 + name_len) else {
+            break;
+        };
         out.push((name.clone(), html[i + 1 + name_len..gt].to_owned()));
         at = gt + 1;
         if name == "script" || name == "style" {
@@ -467,7 +486,10 @@ fn parse_attrs(text: &str) -> Vec<(String, String)> {
             i += 1;
             continue;
         }
-        let name: String = chars[start..i].iter().collect::<String>().to_ascii_lowercase();
+        let name: String = chars[start..i]
+            .iter()
+            .collect::<String>()
+            .to_ascii_lowercase();
         while i < chars.len() && chars[i].is_whitespace() {
             i += 1;
         }
@@ -588,17 +610,25 @@ const wasm = await init({ module_or_path: '/app-0123456789abcdef_bg.wasm' });
         assert_eq!(content_base(TRUNK_HTML).and_then(|b| origin(&b)), None);
         // Ghost/listmonk name a base URL instead of an endpoint.
         assert_eq!(
-            subscribe_origin(r#"{"subscribe":{"provider":{"kind":"ghost","base_url":"https://g.example.org/"}}}"#)
-                .unwrap()
-                .as_deref(),
+            subscribe_origin(
+                r#"{"subscribe":{"provider":{"kind":"ghost","base_url":"https://g.example.org/"}}}"#
+            )
+            .unwrap()
+            .as_deref(),
             Some("https://g.example.org")
         );
     }
 
     #[test]
     fn origins_refuse_what_would_break_the_header() {
-        assert_eq!(origin("https://a.example.org"), Some("https://a.example.org".into()));
-        assert_eq!(origin("http://127.0.0.1:8090/subscribe"), Some("http://127.0.0.1:8090".into()));
+        assert_eq!(
+            origin("https://a.example.org"),
+            Some("https://a.example.org".into())
+        );
+        assert_eq!(
+            origin("http://127.0.0.1:8090/subscribe"),
+            Some("http://127.0.0.1:8090".into())
+        );
         assert_eq!(origin("/content/"), None);
         assert_eq!(origin("javascript:alert(1)"), None);
         assert_eq!(origin("https://a.example.org;script-src *"), None);
@@ -610,7 +640,10 @@ const wasm = await init({ module_or_path: '/app-0123456789abcdef_bg.wasm' });
     fn inline_styles_and_handlers_are_reported() {
         let html = r#"<div style="color:red"><button onclick="x()">b</button></div><style>p{}</style>
 <script>var s = "<div style='x'>";</script><p data-onion="1">"#;
-        let found: Vec<String> = problems("index.html", html).into_iter().map(|p| p.what).collect();
+        let found: Vec<String> = problems("index.html", html)
+            .into_iter()
+            .map(|p| p.what)
+            .collect();
         assert_eq!(
             found,
             [
@@ -652,8 +685,15 @@ const wasm = await init({ module_or_path: '/app-0123456789abcdef_bg.wasm' });
         assert!(text.contains(&format!(
             "/app-0123456789abcdef_bg.wasm\n  ! Cache-Control\n  Cache-Control: {IMMUTABLE}\n"
         )));
-        assert!(text.contains("/embed.js\n  ! Cache-Control\n  Cache-Control: public, max-age=300\n"));
-        assert!(text.contains(&format!("/content/*\n  ! Cache-Control\n  Cache-Control: {BUCKET_JSON}\n")));
-        assert!(!text.contains("/index.html\n"), "html keeps the /* no-cache");
+        assert!(
+            text.contains("/embed.js\n  ! Cache-Control\n  Cache-Control: public, max-age=300\n")
+        );
+        assert!(text.contains(&format!(
+            "/content/*\n  ! Cache-Control\n  Cache-Control: {BUCKET_JSON}\n"
+        )));
+        assert!(
+            !text.contains("/index.html\n"),
+            "html keeps the /* no-cache"
+        );
     }
 }
