@@ -4,6 +4,7 @@
 // the rest of the site usable, and a retry after the fault clears shows the content.
 // Transient faults (5xx, a dropped connection) are retried with backoff before any message.
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { test, expect } from "@playwright/test";
@@ -89,10 +90,29 @@ const FAULTS = [
   },
   {
     name: "a 20 MB file",
-    answer: () => json(`{"schema_version":1,"padding":"${"x".repeat(20 * 1024 * 1024)}"}`),
+    // Streamed from a local server (see `big`) rather than through the DevTools protocol,
+    // which would copy 20 MB as base64 on every test.
+    answer: () => "big",
     message: (file) => new RegExp(`Part of this page could not be read: ${esc(file)} is unexpectedly large\\.`),
   },
 ];
+
+/** A server on a free port answering every request with a real 20 MB JSON file. */
+let big;
+test.beforeAll(async () => {
+  const body = Buffer.from(`{"schema_version":1,"padding":"${"x".repeat(20 * 1024 * 1024)}"}`);
+  const server = http.createServer((req, res) => {
+    res.writeHead(200, {
+      "content-type": "application/json",
+      "content-length": body.length,
+      "access-control-allow-origin": "*",
+    });
+    res.end(body);
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  big = { url: `http://127.0.0.1:${server.address().port}/big.json`, close: () => server.close() };
+});
+test.afterAll(() => big?.close());
 
 /**
  * Routes the bucket file `file`: while `state.fault` is set, answers with it (and clears it
@@ -111,11 +131,13 @@ async function faultyBucket(page, file) {
       if (state.once) state.fault = null;
       state.hits.push(Date.now());
       if (fault === "drop") return route.abort("connectionreset");
+      const answer = fault.answer?.(real);
+      if (answer === "big") return route.continue({ url: big.url });
       if (fault === "hang") {
         await state.released;
         return route.abort("timedout").catch(() => {});
       }
-      return route.fulfill(fault.answer(real));
+      return route.fulfill(answer);
     },
   );
   return state;
