@@ -21,11 +21,15 @@ export async function startServer({ port, bucket }) {
   return { url: `http://127.0.0.1:${port}`, close: () => child.kill() };
 }
 
-/** Collects panics and uncaught errors from a page, to assert there were none. */
+/**
+ * Collects panics, uncaught errors and Content-Security-Policy refusals (the e2e server
+ * sends the real policy from dist/_headers; Chromium logs each refusal) from a page, to
+ * assert there were none.
+ */
 export function watchForPanics(page) {
   const problems = [];
   page.on("console", (m) => {
-    if (/panicked at/.test(m.text())) problems.push(m.text());
+    if (/panicked at|Content Security Policy/.test(m.text())) problems.push(m.text());
   });
   page.on("pageerror", (e) => problems.push(String(e)));
   return problems;
