@@ -2,10 +2,12 @@
 // says (written by `cargo xtask csp` after the build), and no page may trip it. Also deploy
 // skew: an index.html whose hashed script or wasm is gone shows the reload message.
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
+import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { test, expect } from "@playwright/test";
-import { watchForPanics } from "./support.mjs";
+import { watchForPanics, startServer } from "./support.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const dist = path.resolve(process.env.DIST_DIR ?? path.join(root, "dist"));
@@ -131,4 +133,69 @@ test("deploy skew: a new index.html with an old cached wasm (wrong integrity) sh
   const alert = page.getByRole("alert").filter({ hasText: "Something went wrong while showing this page." });
   await expect(alert).toBeVisible();
   await expect(alert.getByRole("button", { name: "Reload the page" })).toBeVisible();
+});
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+test.describe("the bucket on another origin", () => {
+  test.describe.configure({ mode: "serial" });
+  let app, other, tmp;
+  test.beforeAll(async () => {
+    // A deploy that points content-base at another host: the app from a copy of dist/ with the
+    // meta edited and `cargo xtask csp` re-run (docs/security.md), the bucket from another origin.
+    tmp = fs.mkdtempSync(path.join(root, "target", "e2e-csp-"));
+    fs.cpSync(dist, tmp, { recursive: true });
+    other = await startServer({ port: await freePort(), bucket });
+    const html = fs.readFileSync(path.join(tmp, "index.html"), "utf8");
+    const edited = html.replace('content="/content/"', `content="${other.url}/content/"`);
+    expect(edited).not.toBe(html);
+    fs.writeFileSync(path.join(tmp, "index.html"), edited);
+  });
+  test.afterAll(async () => {
+    app?.close();
+    other?.close();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  test("with the headers regenerated, the bucket's origin is in connect-src and the site works", async ({ page }) => {
+    execFileSync("cargo", ["run", "-q", "-p", "xtask", "--", "csp", "--dist", tmp, "--site", path.join(bucket, "site.json")], {
+      cwd: root,
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    app = await startServer({ port: await freePort(), bucket: path.join(tmp, "no-bucket-here"), dist: tmp });
+    const problems = watchForPanics(page);
+    const refused = await watchViolations(page);
+    const bucketReads = [];
+    page.on("request", (r) => r.url().startsWith(`${other.url}/content/`) && bucketReads.push(r.url()));
+    const response = await page.goto(`${app.url}/articles/broad-front-panel`);
+    expect(response.headers()["content-security-policy"]).toContain(`connect-src 'self' ${other.url}`);
+    await expect(page.getByRole("heading", { level: 1, name: /Broad Front/ })).toBeVisible();
+    expect(bucketReads.length, "content came from the other origin").toBeGreaterThan(0);
+    expect(await page.evaluate(() => window.__csp)).toEqual([]);
+    expect(refused).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  test("without regenerating them, the policy refuses the reads (so the deploy step matters)", async ({ page }) => {
+    // Headers written before the meta was edited: the same, less the bucket's origin.
+    const headers = path.join(tmp, "_headers");
+    const stale = fs.readFileSync(headers, "utf8").replaceAll(` ${other.url}`, "");
+    expect(stale).not.toContain(other.url);
+    fs.writeFileSync(headers, stale);
+    app?.close();
+    app = await startServer({ port: await freePort(), bucket: path.join(tmp, "no-bucket-here"), dist: tmp });
+    await watchViolations(page);
+    await page.goto(`${app.url}/articles/broad-front-panel`);
+    await expect(page.getByRole("alert").filter({ hasText: "We couldn’t reach the magazine." })).toBeVisible();
+    expect((await page.evaluate(() => window.__csp)).join("\n")).toContain("connect-src");
+  });
 });

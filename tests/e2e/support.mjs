@@ -8,10 +8,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 /** The generated archive's bucket (built by `cargo xtask test`: 45 synthetic articles). */
 export const GEN_BUCKET = path.resolve(root, process.env.GEN_BUCKET_DIR ?? "target/bucket/gen");
 
-/** Starts another copy of the test server (same dist/) on `port` with another bucket. */
-export async function startServer({ port, bucket }) {
+/** Starts another copy of the test server on `port` with another bucket (and optionally another dist). */
+export async function startServer({ port, bucket, dist }) {
   const child = spawn("node", [path.join(root, "tests/e2e/server.mjs")], {
-    env: { ...process.env, PORT: String(port), BUCKET_DIR: bucket },
+    env: { ...process.env, PORT: String(port), BUCKET_DIR: bucket, ...(dist ? { DIST_DIR: dist } : {}) },
     stdio: ["ignore", "pipe", "inherit"],
   });
   await new Promise((resolve, reject) => {
