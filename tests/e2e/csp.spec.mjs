@@ -74,9 +74,13 @@ for (const [name, url, heading] of ROUTES) {
     await expect(h1).toBeVisible();
     await page.waitForLoadState("networkidle");
     // Exercise what the page does after load: the theme and text-size controls write
-    // attributes, which a policy may not block (outside embeds, which have no chrome).
-    const theme = page.getByRole("button", { name: /dark|light|theme/i }).first();
-    if (!url.startsWith("/embed/") && (await theme.count())) await theme.click();
+    // attributes and styles, which the policy must not block (embeds have no site chrome).
+    if (!url.startsWith("/embed/")) {
+      await page.getByRole("button", { name: "Dark theme" }).click();
+      await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+      await page.getByRole("button", { name: "A+ Larger text" }).click();
+      await expect(page.locator("html")).toHaveAttribute("data-text-size", /./);
+    }
 
     expect(await page.evaluate(() => window.__csp)).toEqual([]);
     expect(refused).toEqual([]);
@@ -195,7 +199,9 @@ test.describe("the bucket on another origin", () => {
     app = await startServer({ port: await freePort(), bucket: path.join(tmp, "no-bucket-here"), dist: tmp });
     await watchViolations(page);
     await page.goto(`${app.url}/articles/broad-front-panel`);
-    await expect(page.getByRole("alert").filter({ hasText: "We couldn’t reach the magazine." })).toBeVisible();
+    // The article, and the footer (site.json), each say so in place.
+    await expect(page.getByRole("main").getByRole("alert").filter({ hasText: "We couldn’t reach the magazine." })).toBeVisible();
+    await expect(page.getByRole("contentinfo").getByRole("alert").filter({ hasText: "We couldn’t reach the magazine." })).toBeVisible();
     expect((await page.evaluate(() => window.__csp)).join("\n")).toContain("connect-src");
   });
 });
