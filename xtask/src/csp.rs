@@ -42,12 +42,14 @@ pub struct Problem {
     pub what: String,
 }
 
-/// The texts of every inline `<script>` (no `src`) in `html`, exactly as the browser hashes them.
+/// The texts of every inline `<script>` (no `src`) in `html`, exactly as the browser hashes
+/// them: the HTML parser turns CRLF and lone CR into LF before anything else, so a file
+/// checked out with Windows line endings hashes the same as the one Trunk wrote.
 pub fn inline_scripts(html: &str) -> Vec<String> {
     elements(html, "script")
         .into_iter()
         .filter(|(attrs, _)| attr(attrs, "src").is_none())
-        .map(|(_, body)| body)
+        .map(|(_, body)| body.replace("\r\n", "\n").replace('\r', "\n"))
         .collect()
 }
 
@@ -551,6 +553,13 @@ const wasm = await init({ module_or_path: '/app-0123456789abcdef_bg.wasm' });
         assert!(scripts[0].ends_with("_bg.wasm' });\n"));
         let p = policies(&[TRUNK_HTML], &Sources::default());
         assert!(p.reader.contains(&hash_source(&scripts[0])), "{}", p.reader);
+    }
+
+    #[test]
+    fn line_endings_are_normalised_as_the_html_parser_does() {
+        let crlf = TRUNK_HTML.replace('\n', "\r\n");
+        assert_eq!(inline_scripts(&crlf), inline_scripts(TRUNK_HTML));
+        assert_eq!(inline_scripts("<script>a\rb</script>"), ["a\nb"]);
     }
 
     #[test]
