@@ -15,8 +15,13 @@
     if (box && !document.querySelector("[data-app-mounted]")) box.hidden = false;
   }
   window.addEventListener("error", function (e) {
-    // A failed script or wasm load (deploy skew) arrives as an error on the element.
-    if (e.target && (e.target.tagName === "SCRIPT" || e.target.tagName === "LINK")) showFatal();
+    // A failed script, preload or stylesheet load (deploy skew: a pruned or replaced hashed
+    // asset) arrives as an error on the element.
+    if (e.target && (e.target.tagName === "SCRIPT" || e.target.tagName === "LINK")) return showFatal();
+    // A wasm that is missing or from another build makes the inline loader's `await init()`
+    // throw, which a module script reports as an uncaught error on the window. Only our own
+    // scripts count (an extension's error has another origin; showFatal ignores any once mounted).
+    if (e.filename && e.filename.indexOf(location.origin + "/") === 0) showFatal();
   }, true);
   window.addEventListener("unhandledrejection", showFatal);
   document.addEventListener("click", function (e) {

@@ -276,6 +276,17 @@ async fn fetch_once(file: &str) -> Result<String, ContentError> {
     }
 }
 
+/// How long to wait before retry number `attempt + 1` after `error`, or None to give up:
+/// only transient errors are retried, at most [`RETRY_DELAYS_MS`]`.len()` times, each wait
+/// plus up to 200 ms of jitter (`random` in 0..1) so many readers don't retry in step.
+pub fn retry_delay(error: &ContentError, attempt: usize, random: f64) -> Option<u32> {
+    if !error.is_transient() {
+        return None;
+    }
+    let base = *RETRY_DELAYS_MS.get(attempt)?;
+    Some(base + (random.clamp(0.0, 1.0) * 200.0) as u32)
+}
+
 /// Fetches and decodes one bucket file, retrying transient failures with backoff.
 pub async fn fetch<T: DeserializeOwned>(file: String) -> Result<T, ContentError> {
     if let Some(text) = CACHE.with(|c| c.borrow().get(&file).cloned()) {
@@ -285,16 +296,16 @@ pub async fn fetch<T: DeserializeOwned>(file: String) -> Result<T, ContentError>
     let text = loop {
         match fetch_once(&file).await {
             Ok(text) => break text,
-            Err(e) if e.is_transient() && attempt < RETRY_DELAYS_MS.len() => {
-                // Jitter spreads retries from many readers after an outage.
-                let jitter = (js_sys::Math::random() * 200.0) as u32;
-                sleep(RETRY_DELAYS_MS[attempt] + jitter).await;
-                attempt += 1;
-            }
-            Err(e) => {
-                leptos::logging::warn!("content: {file}: {e:?}");
-                return Err(e);
-            }
+            Err(e) => match retry_delay(&e, attempt, js_sys::Math::random()) {
+                Some(ms) => {
+                    sleep(ms).await;
+                    attempt += 1;
+                }
+                None => {
+                    leptos::logging::warn!("content: {file}: {e:?}");
+                    return Err(e);
+                }
+            },
         }
     };
     let value = decode(&file, &text).inspect_err(|e| leptos::logging::warn!("content: {e}"))?;
@@ -439,6 +450,51 @@ mod tests {
             "vbscript:x",
         ] {
             assert_eq!(resolve_asset(bad, base), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn only_transient_errors_are_retried_with_growing_waits() {
+        let server = ContentError::Server {
+            file: "a.json".into(),
+            status: 503,
+        };
+        let network = ContentError::Network {
+            file: "a.json".into(),
+        };
+        assert_eq!(retry_delay(&server, 0, 0.0), Some(300));
+        assert_eq!(retry_delay(&server, 1, 0.0), Some(1_200));
+        assert_eq!(
+            retry_delay(&server, 2, 0.0),
+            None,
+            "two retries, then the reader is told"
+        );
+        assert_eq!(retry_delay(&network, 0, 0.999), Some(499));
+        assert_eq!(
+            retry_delay(&network, 0, 7.0),
+            Some(500),
+            "jitter stays under 200 ms"
+        );
+        for permanent in [
+            ContentError::Server {
+                file: "a.json".into(),
+                status: 418,
+            },
+            ContentError::Forbidden {
+                file: "a.json".into(),
+            },
+            ContentError::NotFound {
+                file: "a.json".into(),
+            },
+            ContentError::TimedOut {
+                file: "a.json".into(),
+            },
+            ContentError::TooLarge {
+                file: "a.json".into(),
+            },
+            ContentError::Offline,
+        ] {
+            assert_eq!(retry_delay(&permanent, 0, 0.0), None, "{permanent:?}");
         }
     }
 

@@ -62,7 +62,7 @@ pub fn ArchivePage() -> impl IntoView {
                         <ListingView listing=l base=AppRoute::Archive(year).href() label=format!("Articles from {year}")/>
                     }
                     .into_any(),
-                    Err(e) if e.is_not_found() => view! { <NotFound/> }.into_any(),
+                    Err(e) if e.is_not_found() => view! { <NotFound on_retry=move |_| listing.refetch()/> }.into_any(),
                     Err(e) => view! { <ContentErrorView error=e on_retry=move |_| listing.refetch()/> }.into_any(),
                 }
             })}

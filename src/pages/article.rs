@@ -52,7 +52,7 @@ pub fn ArticlePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match article.await {
                     Ok(a) => view! { <ArticleView article=a/> }.into_any(),
-                    Err(e) if e.is_not_found() => view! { <NotFound/> }.into_any(),
+                    Err(e) if e.is_not_found() => view! { <NotFound on_retry=move |_| article.refetch()/> }.into_any(),
                     Err(e) => view! { <ContentErrorView error=e on_retry=move |_| article.refetch()/> }.into_any(),
                 }
             })}

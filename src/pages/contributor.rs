@@ -171,7 +171,7 @@ pub fn ContributorPage() -> impl IntoView {
                         }
                         .into_any()
                     }
-                    Err(e) if e.is_not_found() => view! { <NotFound/> }.into_any(),
+                    Err(e) if e.is_not_found() => view! { <NotFound on_retry=move |_| profile.refetch()/> }.into_any(),
                     Err(e) => view! { <ContentErrorView error=e on_retry=move |_| profile.refetch()/> }.into_any(),
                 }
             })}

@@ -50,7 +50,7 @@ pub fn TopicPage() -> impl IntoView {
                         }
                         .into_any()
                     }
-                    Err(e) if e.is_not_found() => view! { <NotFound/> }.into_any(),
+                    Err(e) if e.is_not_found() => view! { <NotFound on_retry=move |_| listing.refetch()/> }.into_any(),
                     Err(e) => view! { <ContentErrorView error=e on_retry=move |_| listing.refetch()/> }.into_any(),
                 }
             })}

@@ -5,11 +5,20 @@ import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseHeaders, headersFor } from "./headers.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const dist = path.resolve(process.env.DIST_DIR ?? path.join(root, "dist"));
 const bucket = path.resolve(process.env.BUCKET_DIR ?? path.join(root, "target/bucket/content"));
 const port = Number(process.env.PORT ?? 8181);
+
+// The deployable header rules (`cargo xtask csp` writes them after the build): every answer
+// gets what a Netlify/Cloudflare deploy would send, the strict CSP included.
+const headersPath = path.join(dist, "_headers");
+const rules = fs.existsSync(headersPath) ? parseHeaders(fs.readFileSync(headersPath, "utf8")) : [];
+if (!rules.length) {
+  console.error(`e2e server: WARNING: no ${headersPath}; run \`cargo xtask csp --dist ${dist}\` (no CSP applied)`);
+}
 
 const types = {
   ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".mjs": "text/javascript",
@@ -25,16 +34,17 @@ function inside(base, urlPath) {
   return full === base || full.startsWith(base + path.sep) ? full : null;
 }
 
-function send(res, status, file, extra = {}) {
+function send(req, res, status, file) {
   const type = types[path.extname(file)] ?? "application/octet-stream";
-  const hashed = /-[0-9a-f]{16}\.(js|wasm|css)$/.test(file);
+  const hashed = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(file);
   res.writeHead(status, {
-    "Content-Type": type,
-    "Cache-Control": hashed ? "public, max-age=31536000, immutable" : "no-cache",
+    "content-type": type,
+    "cache-control": hashed ? "public, max-age=31536000, immutable" : "no-cache",
     // Embeds run in sandboxed frames with an opaque origin: their module script, wasm and
     // JSON requests are CORS requests (docs/embedding.md).
-    "Access-Control-Allow-Origin": "*",
-    ...extra,
+    "access-control-allow-origin": "*",
+    // By request path, as a host applies `_headers` (a fallback answer gets the route's rules).
+    ...headersFor(rules, new URL(req.url, "http://localhost").pathname),
   });
   fs.createReadStream(file).pipe(res);
 }
@@ -48,18 +58,18 @@ const server = http.createServer((req, res) => {
   const url = new URL(req.url, "http://localhost");
   if (url.pathname.startsWith("/content/")) {
     const file = inside(bucket, url.pathname.slice("/content".length));
-    if (file && fs.existsSync(file) && fs.statSync(file).isFile()) return send(res, 200, file);
+    if (file && fs.existsSync(file) && fs.statSync(file).isFile()) return send(req, res, 200, file);
     return notFound(res);
   }
   const file = inside(dist, url.pathname);
-  if (file && fs.existsSync(file) && fs.statSync(file).isFile()) return send(res, 200, file);
+  if (file && fs.existsSync(file) && fs.statSync(file).isFile()) return send(req, res, 200, file);
   // A missing asset is a real 404; any other path is a route the app renders (SPA fallback):
   // an entry's own index.html under its folder (/embed/…), else the reader app's.
   if (path.extname(url.pathname)) return notFound(res);
   const first = url.pathname.split("/")[1] ?? "";
   const entryIndex = first && inside(dist, `/${first}/index.html`);
-  if (entryIndex && fs.existsSync(entryIndex)) return send(res, 200, entryIndex);
-  return send(res, 200, path.join(dist, "index.html"));
+  if (entryIndex && fs.existsSync(entryIndex)) return send(req, res, 200, entryIndex);
+  return send(req, res, 200, path.join(dist, "index.html"));
 });
 
 server.listen(port, "127.0.0.1", () => {

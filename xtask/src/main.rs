@@ -5,6 +5,7 @@
 
 mod bootstrap;
 mod bucket_server;
+mod csp;
 mod run;
 mod subscribe_server;
 mod test;
@@ -19,6 +20,9 @@ commands:
   build            release build of the reader app and every entry (embed, preview) into dist/
   test             every test layer, ending in headless Chromium (what CI runs)
   bench            benchmarks (figures, not pass/fail)
+  csp [--dist DIR] [--site FILE] [--connect-src SOURCE]...
+                   write DIR/_headers and DIR/csp.json (strict CSP with the built pages'
+                   inline-script hashes, cache headers); run after every trunk build
   gen-archive N    write a deterministic synthetic content folder of N articles to target/gen-archive
   bootstrap        install whatever is missing (each command does this first)";
 
@@ -32,6 +36,7 @@ fn main() -> ExitCode {
         }
         Some("test") => test::run_all(),
         Some("bench") => cmd_bench(),
+        Some("csp") => cmd_csp(&args[1..]),
         Some("gen-archive") => match args.get(1).and_then(|n| n.parse::<u32>().ok()) {
             Some(n) => cmd_gen_archive(n),
             None => Err(
@@ -97,6 +102,44 @@ fn cmd_serve() -> Result<(), String> {
         let _ = w.kill();
     }
     served
+}
+
+/// Writes `_headers` and `csp.json` into a built dist (defaults: `dist`, and the bucket's
+/// `site.json` at `dist/content/site.json` when the bucket was built into dist).
+fn cmd_csp(args: &[String]) -> Result<(), String> {
+    let mut dist = run::root().join("dist");
+    let mut site = None;
+    let mut connect = Vec::new();
+    let mut it = args.iter();
+    while let Some(flag) = it.next() {
+        let mut value = || {
+            it.next()
+                .cloned()
+                .ok_or_else(|| format!("csp: {flag} needs a value"))
+        };
+        match flag.as_str() {
+            "--dist" => dist = value()?.into(),
+            "--site" => site = Some(std::path::PathBuf::from(value()?)),
+            "--connect-src" => connect.push(value()?),
+            other => return Err(format!("csp: unknown argument {other:?}")),
+        }
+    }
+    let site = site.or_else(|| Some(dist.join("content/site.json")).filter(|p| p.is_file()));
+    if site.is_none() {
+        eprintln!(
+            "xtask csp: no site.json given (--site): connect-src names no subscribe provider, \
+             so only a same-origin provider can be reached"
+        );
+    }
+    let summary = csp::write(&dist, site.as_deref(), &connect)?;
+    println!(
+        "==> wrote {0}/_headers and {0}/csp.json ({1} pages, {2} inline script hashes)\n    reader: {3}",
+        dist.display(),
+        summary.pages,
+        summary.policies.script_hashes.len(),
+        summary.policies.reader
+    );
+    Ok(())
 }
 
 /// Writes a synthetic archive of `n` articles with the builder.

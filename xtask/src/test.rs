@@ -56,6 +56,21 @@ fn generated_bucket() -> Result<(), String> {
         .status_ok("press build (generated archive)")
 }
 
+/// Writes dist/_headers and dist/csp.json after every trunk build into dist/ (the e2e server
+/// applies them, so every spec runs under the real CSP). The subscribe spec's recorders run
+/// on free local ports, hence the extra `connect-src`.
+fn write_headers() -> Result<(), String> {
+    let dist = run::root().join("dist");
+    let site = run::root().join("target/bucket/content/site.json");
+    let summary = crate::csp::write(&dist, Some(&site), &["http://127.0.0.1:*".to_owned()])?;
+    println!(
+        "==> dist/_headers: {} pages, {} inline script hashes",
+        summary.pages,
+        summary.policies.script_hashes.len()
+    );
+    Ok(())
+}
+
 fn cargo_with(args: &[&str]) -> Command {
     let mut c = run::cargo();
     c.args(args);
@@ -145,8 +160,8 @@ fn layers() -> Vec<Layer> {
             },
         },
         Layer {
-            name: "release build (cargo xtask build: reader app, then entries/*.html)",
-            then: None,
+            name: "release build (cargo xtask build: app, then entries/*.html), then dist/_headers (CSP)",
+            then: Some(write_headers),
             command: || cargo_with(&["xtask", "build"]),
         },
         Layer {
