@@ -71,9 +71,7 @@ pub fn parse_mode(
         (Some("live"), _, _) => Ok(Mode::LiveFrame),
         (_, Some(d), _) if sizes => slug_param("draft", d).map(|s| Mode::Sizes(Target::Draft(s))),
         (_, Some(d), _) => slug_param("draft", d).map(Mode::Draft),
-        (_, None, Some(a)) => {
-            slug_param("article", a).map(|s| Mode::Sizes(Target::Article(s)))
-        }
+        (_, None, Some(a)) => slug_param("article", a).map(|s| Mode::Sizes(Target::Article(s))),
         _ => Ok(Mode::Editor),
     };
     result.unwrap_or_else(Mode::Invalid)

@@ -75,7 +75,9 @@ fn PreviewRoutes() -> impl IntoView {
         )
     });
     move || match mode.get() {
-        Mode::Editor => view! { <main id="main" class="preview" tabindex="-1"><Editor/></main> }.into_any(),
+        Mode::Editor => {
+            view! { <main id="main" class="preview" tabindex="-1"><Editor/></main> }.into_any()
+        }
         Mode::Sizes(target) => view! {
             <main id="main" class="preview" tabindex="-1">
                 <PreviewBanner/>
@@ -292,7 +294,9 @@ fn Editor() -> impl IntoView {
         });
     };
     let edited = move || {
-        let ticket = debounce.try_update_value(Debounce::edit).unwrap_or_default();
+        let ticket = debounce
+            .try_update_value(Debounce::edit)
+            .unwrap_or_default();
         if !matches!(status.get_untracked(), SaveStatus::Failed(_)) {
             status.set(SaveStatus::Pending);
         }
@@ -382,7 +386,8 @@ fn Editor() -> impl IntoView {
         }
     };
 
-    let status_line = move || match status.get() {
+    let status_line = move || {
+        match status.get() {
         SaveStatus::Saved => view! { <p class="preview-editor__status" role="status">"Saved in this browser."</p> }.into_any(),
         SaveStatus::Pending => view! { <p class="preview-editor__status" role="status">"Saving…"</p> }.into_any(),
         SaveStatus::Failed(StorageProblem::Unavailable) => view! {
@@ -400,11 +405,17 @@ fn Editor() -> impl IntoView {
             </p>
         }
         .into_any(),
+    }
     };
 
     let problems = move || match known.get() {
-        None => view! { <p role="status">"Loading the contributors and topics to check against…"</p> }.into_any(),
-        Some(Err(e)) => view! { <ContentErrorView error=e on_retry=move |_| known.refetch()/> }.into_any(),
+        None => {
+            view! { <p role="status">"Loading the contributors and topics to check against…"</p> }
+                .into_any()
+        }
+        Some(Err(e)) => {
+            view! { <ContentErrorView error=e on_retry=move |_| known.refetch()/> }.into_any()
+        }
         Some(Ok(_)) => {
             let Some(Checked { diagnostics, .. }) = checked.get() else {
                 return ().into_any();
@@ -567,7 +578,11 @@ fn SideBySide(target: Target) -> impl IntoView {
 
     let apply = move || {
         let size = size.get_untracked();
-        let theme = if dark.get_untracked() { "dark" } else { "light" };
+        let theme = if dark.get_untracked() {
+            "dark"
+        } else {
+            "light"
+        };
         for frame in &frames {
             let Some(doc) = frame.get_untracked().and_then(|f| f.content_document()) else {
                 continue;

@@ -9,8 +9,8 @@
 
 use crate::ids::{Date, Slug};
 use crate::types::{
-    Article, ArticleKind, AuthorRef, Contact, Image, ImageSource, Link, Media, Republication, SchemaVersion,
-    SectionKind, Site, SubscribeConfig, Topic, TopicRef,
+    Article, ArticleKind, AuthorRef, Contact, Image, ImageSource, Link, Media, Republication,
+    SchemaVersion, SectionKind, Site, SubscribeConfig, Topic, TopicRef,
 };
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use serde::de::DeserializeOwned;
