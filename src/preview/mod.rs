@@ -281,6 +281,8 @@ fn Editor() -> impl IntoView {
     let status = RwSignal::new(status0);
     let debounce = StoredValue::new(Debounce::default());
     let area = NodeRef::<leptos::html::Textarea>::new();
+    let slug_input = NodeRef::<leptos::html::Input>::new();
+    let file_error = RwSignal::new(None::<String>);
 
     let save_now = move || {
         let draft = StoredDraft {
@@ -356,6 +358,7 @@ fn Editor() -> impl IntoView {
             return;
         };
         input.set_value("");
+        file_error.set(None);
         let name = file.name();
         leptos::task::spawn_local(async move {
             match wasm_bindgen_futures::JsFuture::from(file.text()).await {
@@ -365,13 +368,16 @@ fn Editor() -> impl IntoView {
                         el.set_value(&body);
                     }
                     text.set(body);
-                    slug.set(slug_from_filename(&name));
+                    let name = slug_from_filename(&name);
+                    if let Some(el) = slug_input.get_untracked() {
+                        el.set_value(&name);
+                    }
+                    slug.set(name);
                     save_now();
                 }
-                Err(_) => {
-                    leptos::logging::warn!("preview: could not read {name}");
-                    status.set(SaveStatus::Failed(StorageProblem::WriteFailed));
-                }
+                Err(_) => file_error.set(Some(format!(
+                    "Couldn’t read {name}. Is it a text file? Try opening it again, or paste its text."
+                ))),
             }
         });
     };
@@ -456,7 +462,7 @@ fn Editor() -> impl IntoView {
             <div class="preview-editor__source">
                 <div class="preview-editor__field">
                     <label for="preview-slug">"File name (slug)"</label>
-                    <input id="preview-slug" type="text" spellcheck="false" autocomplete="off"
+                    <input id="preview-slug" node_ref=slug_input type="text" spellcheck="false" autocomplete="off"
                         placeholder="from the title"
                         prop:value=start.slug
                         on:input=move |ev| { slug.set(event_target_value(&ev)); edited(); }/>
@@ -473,6 +479,7 @@ fn Editor() -> impl IntoView {
                     <button type="button" class="button" on:click=download>"Download .md"</button>
                 </div>
                 {status_line}
+                {move || file_error.get().map(|m| view! { <p class="preview-editor__status preview-editor__status--bad" role="alert">{m}</p> })}
             </div>
             <section class="preview-problems" aria-labelledby="problems-heading">
                 <h2 id="problems-heading">"Problems"</h2>
