@@ -157,3 +157,19 @@ test("an unknown draft says how drafts get into the bucket", async ({ page }) =>
   await expect(page.getByRole("heading", { level: 1, name: "No such draft" })).toBeVisible();
   await expect(page.getByText("press build --drafts", { exact: false })).toBeVisible();
 });
+
+test("when the browser refuses storage, the editor says so instead of losing work silently", async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", {
+      get() {
+        throw new DOMException("The operation is insecure.", "SecurityError");
+      },
+    });
+  });
+  const box = await openEditor(page);
+  await expect(page.getByRole("alert").filter({ hasText: "isn’t letting the preview save your work" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Download .md" })).toBeVisible();
+  // Checking still works without storage.
+  await box.fill(source({ author: "nobody-at-all" }));
+  await expect(page.getByRole("button", { name: /unknown author `nobody-at-all`/ })).toBeVisible();
+});
