@@ -323,6 +323,16 @@ pub async fn article(slug: Slug) -> Result<model::Article, ContentError> {
     fetch(paths::article(&slug)).await
 }
 
+/// `drafts/{slug}.json`: an unpublished draft (only in buckets built with `press build --drafts`).
+pub async fn draft(slug: Slug) -> Result<model::Article, ContentError> {
+    fetch(paths::draft(&slug)).await
+}
+
+/// `topics.json`: every topic, in editorial order.
+pub async fn topics() -> Result<model::Topics, ContentError> {
+    fetch(paths::topics()).await
+}
+
 /// `index/{page}.json`.
 pub async fn latest(page: u32) -> Result<model::Listing, ContentError> {
     fetch(paths::index_page(page)).await

@@ -46,6 +46,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/archive/:year") view=ArchivePage/>
                         <Route path=path!("/search") view=SearchPage/>
                         <Route path=path!("/subscribe") view=crate::pages::subscribe::SubscribePage/>
+                        <Route path=path!("/preview") view=crate::pages::preview_redirect::PreviewRedirect/>
                         // Static pages live at the top level; unknown slugs fall back to the 404 page.
                         <Route path=path!("/:slug") view=StaticPage/>
                     </Routes>

@@ -7,6 +7,7 @@ pub mod contributors;
 pub mod embed;
 pub mod home;
 pub mod not_found;
+pub mod preview_redirect;
 pub mod search;
 pub mod static_page;
 pub mod subscribe;

@@ -54,6 +54,17 @@ function notFound(res) {
   res.end("not found\n");
 }
 
+/** The index.html for a route: an entry's own when the first path segment is a folder of
+ * dist with an index.html (e.g. /preview/… → dist/preview/index.html), else the app's. */
+function entryIndex(urlPath) {
+  const first = urlPath.split("/")[1] ?? "";
+  const dir = first ? inside(dist, "/" + first) : null;
+  const index = dir && path.join(dir, "index.html");
+  // `/preview` itself (no slash) stays with the app, which redirects to `/preview/`.
+  if (index && urlPath !== "/" + first && fs.existsSync(index)) return index;
+  return path.join(dist, "index.html");
+}
+
 const server = http.createServer((req, res) => {
   const url = new URL(req.url, "http://localhost");
   if (url.pathname.startsWith("/content/")) {
@@ -66,10 +77,7 @@ const server = http.createServer((req, res) => {
   // A missing asset is a real 404; any other path is a route the app renders (SPA fallback):
   // an entry's own index.html under its folder (/embed/…), else the reader app's.
   if (path.extname(url.pathname)) return notFound(res);
-  const first = url.pathname.split("/")[1] ?? "";
-  const entryIndex = first && inside(dist, `/${first}/index.html`);
-  if (entryIndex && fs.existsSync(entryIndex)) return send(req, res, 200, entryIndex);
-  return send(req, res, 200, path.join(dist, "index.html"));
+  return send(req, res, 200, entryIndex(url.pathname));
 });
 
 server.listen(port, "127.0.0.1", () => {

@@ -152,8 +152,9 @@ fn layers() -> Vec<Layer> {
             name: "sample bucket (press build content) and a generated archive",
             then: Some(generated_bucket),
             command: || {
+                // --drafts: the preview e2e tests open content/drafts/ from the bucket.
                 let mut c = cargo_with(&[
-                    "run", "--quiet", "-p", "press", "--", "build", "content", "--out",
+                    "run", "--quiet", "-p", "press", "--", "build", "content", "--drafts", "--out",
                 ]);
                 c.arg(run::root().join("target/bucket/content"));
                 c

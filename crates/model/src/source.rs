@@ -9,8 +9,8 @@
 
 use crate::ids::{Date, Slug};
 use crate::types::{
-    ArticleKind, Contact, Image, ImageSource, Link, Media, Republication, SchemaVersion,
-    SectionKind, Site, SubscribeConfig, Topic,
+    Article, ArticleKind, AuthorRef, Contact, Image, ImageSource, Link, Media, Republication,
+    SchemaVersion, SectionKind, Site, SubscribeConfig, Topic, TopicRef,
 };
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use serde::de::DeserializeOwned;
@@ -32,6 +32,7 @@ pub const RESERVED_ROUTES: &[&str] = &[
     "index",
     "oembed",
     "pages",
+    "preview",
     "search",
     "sitemap.xml",
     "subscribe",
@@ -155,6 +156,10 @@ pub struct Catalog {
     pub images: Option<BTreeSet<String>>,
     /// The site's public origin, so absolute links to it are checked like internal ones.
     pub site_url: Option<String>,
+    /// Whether `articles` and `pages` are incomplete (the staff preview editor knows the
+    /// contributors and topics from the bucket, but not every article and page): links to
+    /// articles and pages are then not checked.
+    pub partial: bool,
 }
 
 impl Catalog {
@@ -287,6 +292,43 @@ pub struct ArticleSource {
     pub media: Option<Media>,
     /// The Markdown body.
     pub body: String,
+}
+
+/// Characters of plain text in an article's excerpt (cards, meta descriptions).
+pub const EXCERPT_CHARS: usize = 160;
+
+impl ArticleSource {
+    /// The bucket's `Article` for this source (without related articles), as `press build`
+    /// writes it and the staff preview renders it: names come from `author` and `topic`,
+    /// the canonical URL defaults to `{site_url}/articles/{slug}`.
+    pub fn to_article(
+        &self,
+        site_url: &str,
+        author: impl Fn(&Slug) -> AuthorRef,
+        topic: impl Fn(&Slug) -> TopicRef,
+    ) -> Article {
+        Article {
+            schema_version: SchemaVersion::default(),
+            slug: self.slug.clone(),
+            title: self.title.clone(),
+            dek: self.dek.clone(),
+            kind: self.kind,
+            published_at: self.published,
+            updated_at: self.updated,
+            authors: self.authors.iter().map(author).collect(),
+            topics: self.topics.iter().map(topic).collect(),
+            feature_image: self.image.clone(),
+            media: self.media.clone(),
+            markdown: self.body.clone(),
+            reading_time: crate::markdown::reading_time(&self.body),
+            excerpt: crate::markdown::excerpt(&self.body, EXCERPT_CHARS),
+            canonical_url: self.canonical_url.clone().unwrap_or_else(|| {
+                format!("{}/articles/{}", site_url.trim_end_matches('/'), self.slug)
+            }),
+            originally_published: self.originally_published.clone(),
+            related: Vec::new(),
+        }
+    }
 }
 
 /// `contributors/{slug}.md`, parsed.
@@ -1112,6 +1154,9 @@ pub fn check_link(url: &str, catalog: &Catalog, from_draft: bool) -> Option<(Str
             if from_draft && catalog.drafts.contains(*slug) {
                 return None;
             }
+            if catalog.partial {
+                return None;
+            }
             if catalog.drafts.contains(*slug) && !catalog.articles.contains(*slug) {
                 return Some((
                     format!("broken link `{url}`: `{slug}` is still a draft"),
@@ -1134,6 +1179,7 @@ pub fn check_link(url: &str, catalog: &Catalog, from_draft: bool) -> Option<(Str
         }
         ["archive", year] if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) => None,
         ["images", ..] => check_image_src(path, catalog),
+        [page] if catalog.partial && !RESERVED_ROUTES.contains(page) => None,
         [page] if !RESERVED_ROUTES.contains(page) => missing("page", page, &catalog.pages, "pages"),
         _ => Some((
             format!("broken link `{url}`: the site has no such page"),
@@ -1690,6 +1736,41 @@ mod tests {
 
     fn first(p: &[Diagnostic]) -> String {
         p.first().map(Diagnostic::headline).unwrap_or_default()
+    }
+
+    #[test]
+    fn sources_become_bucket_articles() {
+        let p = parse_article("drafts/good.md", GOOD, &catalog(), true);
+        let a = p.value.unwrap().to_article(
+            "https://convergencemag.com/",
+            |s| AuthorRef {
+                slug: s.clone(),
+                name: "Maurice Mitchell".into(),
+            },
+            |s| TopicRef {
+                slug: s.clone(),
+                name: "Strategy".into(),
+            },
+        );
+        assert_eq!(a.canonical_url, "https://convergencemag.com/articles/good");
+        assert_eq!(a.authors[0].name, "Maurice Mitchell");
+        assert_eq!(a.topics[0].name, "Strategy");
+        assert!(a.excerpt.starts_with("Body with a link"), "{}", a.excerpt);
+        assert!(a.related.is_empty());
+    }
+
+    #[test]
+    fn a_partial_catalog_skips_article_and_page_links_only() {
+        let partial = Catalog {
+            partial: true,
+            ..catalog()
+        };
+        assert_eq!(check_link("/articles/unknown", &partial, true), None);
+        assert_eq!(check_link("/some-page", &partial, true), None);
+        assert!(check_link("/contributors/nobody", &partial, true).is_some());
+        assert!(check_link("/topics/nothing", &partial, true).is_some());
+        assert!(check_link("/embed", &partial, true).is_some());
+        assert!(check_link("/articles/unknown", &catalog(), true).is_some());
     }
 
     #[test]

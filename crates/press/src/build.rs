@@ -23,7 +23,7 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 /// Characters of plain text in an excerpt (cards, meta descriptions).
-pub const EXCERPT_CHARS: usize = 160;
+pub const EXCERPT_CHARS: usize = model::source::EXCERPT_CHARS;
 /// Characters of excerpt in a search result.
 pub const SEARCH_EXCERPT_CHARS: usize = 100;
 /// How many related articles an article lists.
@@ -203,23 +203,19 @@ impl Names<'_> {
 }
 
 fn prepare(a: &ArticleSource, site: &Site, names: &Names) -> Prepared {
-    let reading_time = markdown::reading_time(&a.body);
-    let excerpt = markdown::excerpt(&a.body, EXCERPT_CHARS);
     let body_text = markdown::plain_text(&a.body);
-    let authors: Vec<AuthorRef> = a.authors.iter().map(|s| names.author(s)).collect();
-    let topics: Vec<TopicRef> = a.topics.iter().map(|s| names.topic(s)).collect();
-    let canonical_url = a
-        .canonical_url
-        .clone()
-        .unwrap_or_else(|| format!("{}/articles/{}", site.url.trim_end_matches('/'), a.slug));
+    // One conversion for press and the staff preview, so a preview shows what gets published.
+    let article = a.to_article(&site.url, |s| names.author(s), |s| names.topic(s));
+    let (reading_time, excerpt) = (article.reading_time, article.excerpt.clone());
+    let (authors, topics) = (article.authors.clone(), article.topics.clone());
     let summary = ArticleSummary {
         slug: a.slug.clone(),
         title: a.title.clone(),
         dek: a.dek.clone(),
         kind: a.kind,
         published_at: a.published,
-        authors: authors.clone(),
-        topics: topics.clone(),
+        authors,
+        topics,
         // Cards show neither captions nor credits, nor the excerpt when there is a dek.
         feature_image: a.image.clone().map(|i| Image {
             caption: None,
@@ -228,29 +224,10 @@ fn prepare(a: &ArticleSource, site: &Site, names: &Names) -> Prepared {
         }),
         reading_time,
         excerpt: if a.dek.trim().is_empty() {
-            excerpt.clone()
+            excerpt
         } else {
             String::new()
         },
-    };
-    let article = Article {
-        schema_version: SchemaVersion::default(),
-        slug: a.slug.clone(),
-        title: a.title.clone(),
-        dek: a.dek.clone(),
-        kind: a.kind,
-        published_at: a.published,
-        updated_at: a.updated,
-        authors,
-        topics,
-        feature_image: a.image.clone(),
-        media: a.media.clone(),
-        markdown: a.body.clone(),
-        reading_time,
-        excerpt,
-        canonical_url,
-        originally_published: a.originally_published.clone(),
-        related: Vec::new(),
     };
     Prepared {
         article,
