@@ -640,7 +640,8 @@ fn SideBySide(target: Target) -> impl IntoView {
                     <figcaption>{format!("{w} px")}</figcaption>
                     <iframe node_ref=node title=format!("Preview at {w} px") src=src.clone()
                         width=w height=FRAME_HEIGHT
-                        style=format!("width: {w}px; height: {FRAME_HEIGHT}px")></iframe>
+                        // Through the style API, not a style attribute: the CSP has no 'unsafe-inline'.
+                        style:width=format!("{w}px") style:height=format!("{FRAME_HEIGHT}px")></iframe>
                 </figure>
             }
         })
