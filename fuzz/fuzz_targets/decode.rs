@@ -19,8 +19,14 @@ fn round_trip<T: DeserializeOwned + Serialize + PartialEq + Debug>(text: &str) {
         }
         Err(e) => {
             let message = e.to_string();
-            assert!(message.starts_with(FILE), "error does not name the file: {message}");
-            if let DecodeError::UnsupportedSchema { found, supported, .. } = e {
+            assert!(
+                message.starts_with(FILE),
+                "error does not name the file: {message}"
+            );
+            if let DecodeError::UnsupportedSchema {
+                found, supported, ..
+            } = e
+            {
                 assert_ne!(found, supported);
             }
         }

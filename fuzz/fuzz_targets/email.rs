@@ -28,17 +28,23 @@ fuzz_target!(|data: &[u8]| {
     let trimmed = raw.trim_matches(|c: char| c.is_ascii_whitespace());
     let expected = whatwg().is_match(trimmed)
         && trimmed.len() <= MAX_ADDRESS
-        && trimmed.split_once('@').is_some_and(|(local, domain)| {
-            local.len() <= MAX_LOCAL && domain.len() <= MAX_DOMAIN
-        });
+        && trimmed
+            .split_once('@')
+            .is_some_and(|(local, domain)| local.len() <= MAX_LOCAL && domain.len() <= MAX_DOMAIN);
     match &verdict {
         Ok(address) => {
-            assert!(expected, "{raw:?} accepted but the WHATWG pattern refuses it");
+            assert!(
+                expected,
+                "{raw:?} accepted but the WHATWG pattern refuses it"
+            );
             assert_eq!(address, trimmed);
             assert_eq!(validate(address).as_ref(), Ok(address));
         }
         Err(e) => {
-            assert!(!expected, "{raw:?} refused ({e}) but the WHATWG pattern accepts it");
+            assert!(
+                !expected,
+                "{raw:?} refused ({e}) but the WHATWG pattern accepts it"
+            );
             assert!(e.to_string().ends_with('.'));
         }
     }

@@ -106,7 +106,8 @@ mod tests {
     use serde::{de::DeserializeOwned, Serialize};
     use std::fmt::Debug;
 
-    const YEARS: &str = r#"{"schema_version":1,"years":[{"year":2024,"count":3},{"year":2012,"count":1}]}"#;
+    const YEARS: &str =
+        r#"{"schema_version":1,"years":[{"year":2024,"count":3},{"year":2012,"count":1}]}"#;
     const TOPICS: &str = r#"{"schema_version":1,"topics":[{"slug":"strategy","name":"Strategy <b>","description":"D\u0000"}]}"#;
 
     /// No panic; an error names the file; a value survives a re-encode unchanged.
@@ -130,11 +131,32 @@ mod tests {
     fn damaged() -> impl Strategy<Value = String> {
         let base = prop::sample::select(vec![PAGE, YEARS, TOPICS]);
         let fragment = prop::sample::select(vec![
-            "", "{", "}", "[", "]", "\"", ",", ":", "null", "1e999", "-1", "4294967296",
-            "\"schema_version\":2", "\"schema_version\":1", "\\u0000", "\\ud800", "\u{0}", "é",
+            "",
+            "{",
+            "}",
+            "[",
+            "]",
+            "\"",
+            ",",
+            ":",
+            "null",
+            "1e999",
+            "-1",
+            "4294967296",
+            "\"schema_version\":2",
+            "\"schema_version\":1",
+            "\\u0000",
+            "\\ud800",
+            "\u{0}",
+            "é",
         ]);
-        (base, any::<prop::sample::Index>(), any::<prop::sample::Index>(), fragment).prop_map(
-            |(base, cut, at, fragment)| {
+        (
+            base,
+            any::<prop::sample::Index>(),
+            any::<prop::sample::Index>(),
+            fragment,
+        )
+            .prop_map(|(base, cut, at, fragment)| {
                 let bytes = base.as_bytes();
                 let cut = cut.index(bytes.len() + 1);
                 let at = at.index(cut + 1);
@@ -142,8 +164,7 @@ mod tests {
                 out.extend_from_slice(fragment.as_bytes());
                 out.extend_from_slice(&bytes[at..cut]);
                 String::from_utf8_lossy(&out).into_owned()
-            },
-        )
+            })
     }
 
     proptest! {

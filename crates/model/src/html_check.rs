@@ -103,7 +103,9 @@ pub fn check(html: &str) -> Result<(), String> {
                 return Err(format!("< or > in {attr} of {html:?}"));
             }
             if (attr == "href" || attr == "src") && !url_allowed(&decode_entities(value)) {
-                return Err(format!("{attr}={value:?} is not an allowed URL in {html:?}"));
+                return Err(format!(
+                    "{attr}={value:?} is not an allowed URL in {html:?}"
+                ));
             }
         }
     }
@@ -222,10 +224,26 @@ mod tests {
 
     #[test]
     fn url_rule() {
-        for ok in ["/a", "a/b:c", "?q=a:b", "#x:y", "https://x", "HTTP://x", "mailto:a@b"] {
+        for ok in [
+            "/a",
+            "a/b:c",
+            "?q=a:b",
+            "#x:y",
+            "https://x",
+            "HTTP://x",
+            "mailto:a@b",
+        ] {
             assert!(url_allowed(ok), "{ok}");
         }
-        for bad in ["javascript:x", "\u{1}javascript:x", "ja\nva script:", "data:x", "//x", "/\\x", "x:y"] {
+        for bad in [
+            "javascript:x",
+            "\u{1}javascript:x",
+            "ja\nva script:",
+            "data:x",
+            "//x",
+            "/\\x",
+            "x:y",
+        ] {
             assert!(!url_allowed(bad), "{bad}");
         }
     }
