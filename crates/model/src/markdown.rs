@@ -1489,6 +1489,18 @@ mod tests {
     }
 
     #[test]
+    fn a_backslash_before_the_colon_makes_a_path_not_a_scheme() {
+        // Found by the markdown fuzz target: `\\x:` is relative (the backslash is
+        // percent-encoded), which browsers resolve on this site; the checker agrees.
+        let out = html(r"[backslashes](\evicript:window.x='ls')");
+        assert!(
+            out.contains(r#"href="%5Cevicript:window.x=&#x27;ls&#x27;""#),
+            "{out}"
+        );
+        assert_safe(&out);
+    }
+
+    #[test]
     fn safe_url_keeps_web_mail_and_site_urls_only() {
         for (url, kept) in [
             ("https://example.org/a", Some("https://example.org/a")),
