@@ -315,6 +315,7 @@ fn names(authors: &[AuthorRef]) -> String {
 #[component]
 pub fn EmbedView(article: Article, variant: Variant) -> impl IntoView {
     let Article {
+        slug,
         title,
         dek,
         published_at,
@@ -326,6 +327,8 @@ pub fn EmbedView(article: Article, variant: Variant) -> impl IntoView {
         canonical_url,
         ..
     } = article;
+    // A canonical URL with another scheme (a compromised bucket) falls back to the article's path.
+    let canonical_url = crate::pages::article::safe_canonical(&canonical_url, slug.as_str());
     let origin = origin_of(&canonical_url).unwrap_or_default().to_owned();
     let byline = names(&authors);
     let topic = topics.first().map(|t| t.name.clone());

@@ -19,7 +19,11 @@ pub fn SiteFooter() -> impl IntoView {
                 let links = s
                     .secondary_navigation
                     .into_iter()
-                    .map(|l| view! { <li><A href=l.url>{l.label}</A></li> })
+                    // A link with a script or data URL (a compromised bucket) is left out.
+                    .filter_map(|l| {
+                        let href = model::markdown::safe_url(&l.url)?.to_owned();
+                        Some(view! { <li><A href=href>{l.label}</A></li> })
+                    })
                     .collect_view();
                 let mailto = format!("mailto:{}", s.contact.email);
                 view! {

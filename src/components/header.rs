@@ -56,9 +56,11 @@ pub fn SiteHeader() -> impl IntoView {
         };
         links
             .into_iter()
-            .map(|l| {
-                let exact = exact_match(&l.url);
-                view! { <li><A href=l.url exact=exact>{l.label}</A></li> }
+            // A nav link with a script or data URL (a compromised bucket) is left out.
+            .filter_map(|l| {
+                let href = model::markdown::safe_url(&l.url)?.to_owned();
+                let exact = exact_match(&href);
+                Some(view! { <li><A href=href exact=exact>{l.label}</A></li> })
             })
             .collect_view()
     };

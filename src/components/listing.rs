@@ -37,7 +37,12 @@ pub fn ListingView(
         .collect_view();
     view! {
         {empty.then(|| view! { <p class="listing__empty">"No articles here yet."</p> })}
-        <section class="listing" aria-label=label>{cards}</section>
+        // A heading (hidden, the page's h1 already says what this is) so the cards' h3
+        // titles follow an h2: headings never skip a level (axe heading-order).
+        <section class="listing" aria-labelledby="listing-heading">
+            <h2 id="listing-heading" class="visually-hidden">{label}</h2>
+            {cards}
+        </section>
         <Pager pagination=pagination base=base/>
     }
 }

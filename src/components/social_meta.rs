@@ -18,13 +18,15 @@ pub fn SocialMeta(
 ) -> impl IntoView {
     let site = use_site();
     let tags = move || {
-        site.get().and_then(|r| r.ok()).map(|s| {
-            let url = canonical_url(&s.url, &path);
-            view! {
+        site.get().and_then(|r| r.ok()).and_then(|s| {
+            // A site URL with another scheme (a compromised bucket) gives no canonical link.
+            let site_url = model::markdown::safe_url(&s.url)?;
+            let url = canonical_url(site_url, &path);
+            Some(view! {
                 <Link rel="canonical" href=url.clone()/>
                 <Meta property="og:url" content=url/>
                 <Meta property="og:site_name" content=s.title/>
-            }
+            })
         })
     };
     view! {

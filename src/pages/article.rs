@@ -60,6 +60,15 @@ pub fn ArticlePage() -> impl IntoView {
     }
 }
 
+/// The article's canonical URL if it is http(s), mailto or a site path; otherwise (a
+/// compromised bucket) the article's own path on this site.
+pub fn safe_canonical(canonical_url: &str, slug: &str) -> String {
+    match model::markdown::safe_url(canonical_url) {
+        Some(url) => url.to_owned(),
+        None => format!("/articles/{slug}"),
+    }
+}
+
 /// A whole article, as readers (and staff previews) see it.
 #[component]
 pub fn ArticleView(article: Article) -> impl IntoView {
@@ -82,6 +91,8 @@ pub fn ArticleView(article: Article) -> impl IntoView {
         related,
         ..
     } = article;
+    // A canonical URL with another scheme (a compromised bucket) falls back to this page.
+    let canonical_url = safe_canonical(&canonical_url, &slug_for_embed);
     let date = format::date_local(published_at);
     let topic = topics.first().cloned();
     let rendered = model::markdown::render(&markdown);
@@ -115,24 +126,35 @@ pub fn ArticleView(article: Article) -> impl IntoView {
             </figure>
         })
     });
-    let player = media.map(|m| match m {
-        Media::Audio { src, mime, .. } => view! {
-            <figure class="player">
-                <figcaption>"Listen to this episode"</figcaption>
-                <audio controls preload="none">
-                    <source src=src.clone() type=mime/>
-                    <a href=src>"Download the episode"</a>
-                </audio>
-            </figure>
+    // Media URLs with a script or data scheme (a compromised bucket) show no player.
+    let player = media.and_then(|m| match m {
+        Media::Audio { src, mime, .. } => {
+            let src = model::markdown::safe_url(&src)?.to_owned();
+            Some(
+                view! {
+                    <figure class="player">
+                        <figcaption>"Listen to this episode"</figcaption>
+                        <audio controls preload="none">
+                            <source src=src.clone() type=mime/>
+                            <a href=src>"Download the episode"</a>
+                        </audio>
+                    </figure>
+                }
+                .into_any(),
+            )
         }
-        .into_any(),
-        Media::Video { url, host } => view! {
-            <p class="player">
-                <a href=url rel="noopener noreferrer">{format!("Watch this video on {host}")}</a>
-                " (opens the video host’s site; nothing loads from it until you choose to go there)"
-            </p>
+        Media::Video { url, host } => {
+            let url = model::markdown::safe_url(&url)?.to_owned();
+            Some(
+                view! {
+                    <p class="player">
+                        <a href=url rel="noopener noreferrer">{format!("Watch this video on {host}")}</a>
+                        " (opens the video host’s site; nothing loads from it until you choose to go there)"
+                    </p>
+                }
+                .into_any(),
+            )
         }
-        .into_any(),
     });
     let topic_links = topics
         .into_iter()
@@ -207,6 +229,16 @@ pub fn ArticleView(article: Article) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn canonical_urls_with_other_schemes_fall_back_to_the_article_path() {
+        assert_eq!(
+            safe_canonical("https://convergencemag.com/articles/a", "a"),
+            "https://convergencemag.com/articles/a"
+        );
+        assert_eq!(safe_canonical("javascript:alert(1)", "a"), "/articles/a");
+        assert_eq!(safe_canonical(" data:text/html,x", "b"), "/articles/b");
+    }
 
     fn entry(level: u8, id: &str) -> TocEntry {
         TocEntry {

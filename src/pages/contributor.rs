@@ -86,13 +86,7 @@ pub fn description(c: &Contributor) -> String {
 
 /// The URL of a profile link if it is safe to follow (http, https, mailto, or a site path).
 pub fn safe_href(url: &str) -> Option<&str> {
-    let url = url.trim();
-    let lower = url.to_ascii_lowercase();
-    let ok = lower.starts_with("https://")
-        || lower.starts_with("http://")
-        || lower.starts_with("mailto:")
-        || (url.starts_with('/') && !url.starts_with("//"));
-    ok.then_some(url)
+    model::markdown::safe_url(url)
 }
 
 /// What a profile link says: its label, else the site's host name ("example.org").

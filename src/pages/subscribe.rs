@@ -49,14 +49,16 @@ fn SubscribeView(site: Site) -> impl IntoView {
         contact,
         ..
     } = site;
-    let donate = if links_here(&support.url) {
+    // An unsafe support URL (a compromised bucket) falls back to writing in, like a local one.
+    let support_href = model::markdown::safe_url(&support.url).map(str::to_owned);
+    let donate = if links_here(&support.url) || support_href.is_none() {
         let mailto = format!("mailto:{}", contact.email);
         view! {
             <p>"To give, write to " {contact.label} " at " <a href=mailto>{contact.email}</a> "."</p>
         }
         .into_any()
     } else {
-        view! { <p><a class="button" href=support.url>{support.label.clone()}</a></p> }.into_any()
+        view! { <p><a class="button" href=support_href>{support.label.clone()}</a></p> }.into_any()
     };
     // The section appears only once site.json has loaded, after the browser gave up on the
     // fragment: bring it into view ourselves when the reader came for it.

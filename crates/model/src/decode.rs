@@ -98,4 +98,92 @@ mod tests {
         assert!(e.to_string().contains("no schema_version"));
         assert!(decode::<Page>("x.json", "[1,2]").is_err());
     }
+
+    // ----- properties: the fuzz target's oracle (fuzz/fuzz_targets/decode.rs) at a CI count
+
+    use crate::{ArchiveYears, Topics};
+    use proptest::prelude::*;
+    use serde::{de::DeserializeOwned, Serialize};
+    use std::fmt::Debug;
+
+    const YEARS: &str =
+        r#"{"schema_version":1,"years":[{"year":2024,"count":3},{"year":2012,"count":1}]}"#;
+    const TOPICS: &str = r#"{"schema_version":1,"topics":[{"slug":"strategy","name":"Strategy <b>","description":"D\u0000"}]}"#;
+
+    /// No panic; an error names the file; a value survives a re-encode unchanged.
+    fn oracle<T: DeserializeOwned + Serialize + PartialEq + Debug>(text: &str) {
+        match decode::<T>("x/y.json", text) {
+            Ok(value) => {
+                let again = serde_json::to_string(&value).unwrap();
+                assert_eq!(decode::<T>("x/y.json", &again).unwrap(), value);
+            }
+            Err(e) => assert!(e.to_string().starts_with("x/y.json "), "{e}"),
+        }
+    }
+
+    fn all(text: &str) {
+        oracle::<Page>(text);
+        oracle::<ArchiveYears>(text);
+        oracle::<Topics>(text);
+    }
+
+    /// A valid file cut short, with one byte replaced, or with a fragment spliced in.
+    fn damaged() -> impl Strategy<Value = String> {
+        let base = prop::sample::select(vec![PAGE, YEARS, TOPICS]);
+        let fragment = prop::sample::select(vec![
+            "",
+            "{",
+            "}",
+            "[",
+            "]",
+            "\"",
+            ",",
+            ":",
+            "null",
+            "1e999",
+            "-1",
+            "4294967296",
+            "\"schema_version\":2",
+            "\"schema_version\":1",
+            "\\u0000",
+            "\\ud800",
+            "\u{0}",
+            "é",
+        ]);
+        (
+            base,
+            any::<prop::sample::Index>(),
+            any::<prop::sample::Index>(),
+            fragment,
+        )
+            .prop_map(|(base, cut, at, fragment)| {
+                let bytes = base.as_bytes();
+                let cut = cut.index(bytes.len() + 1);
+                let at = at.index(cut + 1);
+                let mut out = bytes[..at].to_vec();
+                out.extend_from_slice(fragment.as_bytes());
+                out.extend_from_slice(&bytes[at..cut]);
+                String::from_utf8_lossy(&out).into_owned()
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn damaged_files_decode_or_fail_with_the_file_named(text in damaged()) {
+            all(&text);
+        }
+
+        #[test]
+        fn arbitrary_text_never_panics(text in "\\PC{0,64}") {
+            all(&text);
+        }
+    }
+
+    #[test]
+    fn the_property_inputs_decode_when_whole() {
+        decode::<ArchiveYears>("a.json", YEARS).unwrap();
+        decode::<Topics>("t.json", TOPICS).unwrap();
+    }
 }

@@ -4,7 +4,10 @@
 //! Pure Rust: builds for the host and for wasm32, with no web-sys.
 
 pub mod decode;
+pub mod email;
 pub mod embed;
+#[cfg(any(test, feature = "html-check"))]
+pub mod html_check;
 pub mod ids;
 pub mod markdown;
 pub mod paths;
