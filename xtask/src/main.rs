@@ -3,11 +3,14 @@
 //! Every command first runs the idempotent bootstrap, so a fresh Debian machine with
 //! only Rust, Node and apt gets everything it needs, and a warm one skips it all.
 
+mod bench;
 mod bootstrap;
 mod bucket_server;
+mod budget;
 mod run;
 mod subscribe_server;
 mod test;
+mod twin;
 
 use run::CommandExt;
 use std::process::ExitCode;
@@ -17,7 +20,8 @@ const USAGE: &str = "usage: cargo xtask <command>
 commands:
   serve            build the sample bucket and serve the site at http://127.0.0.1:8080
   test             every test layer, ending in headless Chromium (what CI runs)
-  bench            benchmarks (figures, not pass/fail)
+  bench            benchmarks, the app next to a static twin (figures, not pass/fail)
+  budget [DIST]    check a release build (default dist/) against the byte budgets in budgets.toml
   gen-archive N    write a deterministic synthetic content folder of N articles to target/gen-archive
   bootstrap        install whatever is missing (each command does this first)";
 
@@ -27,7 +31,13 @@ fn main() -> ExitCode {
         Some("bootstrap") => bootstrap::all(bootstrap::Needs::everything()),
         Some("serve") => cmd_serve(),
         Some("test") => test::run_all(),
-        Some("bench") => cmd_bench(),
+        Some("bench") => bench::run_all(),
+        Some("budget") => budget::gate_dist(
+            &args
+                .get(1)
+                .map(std::path::PathBuf::from)
+                .unwrap_or_else(|| run::root().join("dist")),
+        ),
         Some("gen-archive") => match args.get(1).and_then(|n| n.parse::<u32>().ok()) {
             Some(n) => cmd_gen_archive(n),
             None => Err(
@@ -90,35 +100,3 @@ fn cmd_gen_archive(n: u32) -> Result<(), String> {
     println!("==> wrote {n} synthetic articles to {}", out.display());
     Ok(())
 }
-
-/// Runs the benchmarks (figures, never pass/fail); reports go to target/bench/.
-fn cmd_bench() -> Result<(), String> {
-    bootstrap::all(bootstrap::Needs::everything())?;
-    let out = run::root().join("target/bench");
-    std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
-    run::build_bucket(&run::root().join("content"), false)?;
-    println!("==> trunk build --release");
-    run::cmd("trunk")
-        .args(["build", "--release"])
-        .status_ok("trunk build --release")?;
-    // The app is measured as readers get it: dist/ and the bucket from a static server.
-    let mut server = run::cmd("node")
-        .arg("tests/e2e/server.mjs")
-        .env("PORT", BENCH_PORT)
-        .spawn()
-        .map_err(|e| format!("cannot start the bench server: {e}"))?;
-    std::thread::sleep(std::time::Duration::from_millis(500));
-    let browser = run::cmd("node")
-        .arg("tests/bench/text-size.mjs")
-        .arg(format!("http://127.0.0.1:{BENCH_PORT}"))
-        .arg(out.join("text-size.json"))
-        .status_ok("text-size latency benchmark");
-    let _ = server.kill();
-    browser?;
-    run::cargo()
-        .args(["run", "--quiet", "--release", "-p", "press", "--", "bench"])
-        .status_ok("press bench")
-}
-
-/// Where `cargo xtask bench` serves the built site.
-const BENCH_PORT: &str = "8183";

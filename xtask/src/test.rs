@@ -146,7 +146,8 @@ fn layers() -> Vec<Layer> {
         },
         Layer {
             name: "trunk build --release",
-            then: None,
+            // The byte budgets (budgets.toml) of what that build ships.
+            then: Some(crate::budget::gate),
             command: || {
                 let mut c = run::cmd("trunk");
                 c.args(["build", "--release"]);
