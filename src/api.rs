@@ -2,7 +2,8 @@
 //! goes through [`fetch`], which adds the base URL, a timeout, cancellation, retries
 //! for transient failures, an in-memory cache, and reader-facing errors.
 
-use futures::future::{select, Either};
+use futures::future::{select, Either, LocalBoxFuture, Shared};
+use futures::FutureExt;
 use model::{decode, paths, DecodeError, Slug};
 use serde::de::DeserializeOwned;
 use std::cell::RefCell;
@@ -276,15 +277,12 @@ async fn fetch_once(file: &str) -> Result<String, ContentError> {
     }
 }
 
-/// Fetches and decodes one bucket file, retrying transient failures with backoff.
-pub async fn fetch<T: DeserializeOwned>(file: String) -> Result<T, ContentError> {
-    if let Some(text) = CACHE.with(|c| c.borrow().get(&file).cloned()) {
-        return Ok(decode(&file, &text)?);
-    }
+/// Fetches one bucket file's text, retrying transient failures with backoff.
+async fn fetch_text(file: &str) -> Result<String, ContentError> {
     let mut attempt = 0;
-    let text = loop {
-        match fetch_once(&file).await {
-            Ok(text) => break text,
+    loop {
+        match fetch_once(file).await {
+            Ok(text) => return Ok(text),
             Err(e) if e.is_transient() && attempt < RETRY_DELAYS_MS.len() => {
                 // Jitter spreads retries from many readers after an outage.
                 let jitter = (js_sys::Math::random() * 200.0) as u32;
@@ -296,10 +294,57 @@ pub async fn fetch<T: DeserializeOwned>(file: String) -> Result<T, ContentError>
                 return Err(e);
             }
         }
+    }
+}
+
+/// A prefetch in flight, shared so the page that then asks for the file awaits it.
+type Prefetch = Shared<LocalBoxFuture<'static, Result<String, ContentError>>>;
+
+thread_local! {
+    /// Prefetches not finished yet, by bucket path.
+    static PREFETCHING: RefCell<HashMap<String, Prefetch>> = RefCell::new(HashMap::new());
+}
+
+/// Fetches and decodes one bucket file, retrying transient failures with backoff.
+pub async fn fetch<T: DeserializeOwned>(file: String) -> Result<T, ContentError> {
+    if let Some(text) = CACHE.with(|c| c.borrow().get(&file).cloned()) {
+        return Ok(decode(&file, &text)?);
+    }
+    let prefetch = PREFETCHING.with(|p| p.borrow().get(&file).cloned());
+    let text = match prefetch {
+        Some(p) => p.await?,
+        None => fetch_text(&file).await?,
     };
     let value = decode(&file, &text).inspect_err(|e| leptos::logging::warn!("content: {e}"))?;
     CACHE.with(|c| c.borrow_mut().insert(file, text));
     Ok(value)
+}
+
+/// Starts fetching a bucket file into the cache ahead of need (a card hovered or focused), so
+/// the visit that follows costs no request. Failures are left for that visit to report.
+pub fn prefetch(file: String) {
+    let known = CACHE.with(|c| c.borrow().contains_key(&file))
+        || PREFETCHING.with(|p| p.borrow().contains_key(&file));
+    if known {
+        return;
+    }
+    let key = file.clone();
+    let shared = async move { fetch_text(&key).await }.boxed_local().shared();
+    PREFETCHING.with(|p| p.borrow_mut().insert(file.clone(), shared.clone()));
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Ok(text) = shared.await {
+            // Decoded (and checked) by whichever page reads it; the text is what is cached.
+            CACHE.with(|c| {
+                c.borrow_mut().entry(file.clone()).or_insert(text);
+            });
+        }
+        PREFETCHING.with(|p| p.borrow_mut().remove(&file));
+    });
+}
+
+/// Prefetches `articles/{slug}.json` (see [`prefetch`]).
+pub fn prefetch_article(slug: &Slug) {
+    prefetch(paths::article(slug));
 }
 
 /// `site.json`.

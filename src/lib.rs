@@ -6,6 +6,7 @@ pub mod components;
 pub mod format;
 pub mod hooks;
 pub mod pages;
+pub mod perf;
 pub mod routes;
 pub mod search;
 pub mod subscribe;

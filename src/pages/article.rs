@@ -160,6 +160,8 @@ pub fn ArticleView(article: Article) -> impl IntoView {
             </section>
         }
     });
+    // Effects run once the view is in the document: the body is rendered.
+    Effect::new(|_| crate::perf::mark(crate::perf::ARTICLE_RENDERED));
     let title_for_share = title.clone();
     let (title_for_embed, canonical_for_embed) = (title.clone(), canonical_url.clone());
     view! {

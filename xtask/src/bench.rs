@@ -337,7 +337,7 @@ pub fn summary(r: &Value) -> String {
         for (label, key) in [
             ("app: cold article", "app_cold_article"),
             ("app: second article, same session", "app_second_article"),
-            ("app: back to the first article", "app_back"),
+            ("app: back to the second article (from home)", "app_back"),
             ("static twin: cold article", "twin_cold_article"),
         ] {
             let _ = writeln!(

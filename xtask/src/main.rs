@@ -21,6 +21,7 @@ commands:
   serve            build the sample bucket and serve the site at http://127.0.0.1:8080
   test             every test layer, ending in headless Chromium (what CI runs)
   bench            benchmarks, the app next to a static twin (figures, not pass/fail)
+  twin [DIST]      write the static twin of the bench article to target/bench/twin (CSS from DIST)
   budget [DIST]    check a release build (default dist/) against the byte budgets in budgets.toml
   gen-archive N    write a deterministic synthetic content folder of N articles to target/gen-archive
   bootstrap        install whatever is missing (each command does this first)";
@@ -32,6 +33,19 @@ fn main() -> ExitCode {
         Some("serve") => cmd_serve(),
         Some("test") => test::run_all(),
         Some("bench") => bench::run_all(),
+        Some("twin") => {
+            let root = run::root();
+            let dist = args
+                .get(1)
+                .map_or_else(|| root.join("dist"), std::path::PathBuf::from);
+            twin::write(
+                &root.join("target/bucket/content"),
+                &dist,
+                bench::ARTICLE,
+                &root.join("target/bench/twin"),
+            )
+            .map(|page| println!("==> wrote target/bench/twin (home /, article {page})"))
+        }
         Some("budget") => budget::gate_dist(
             &args
                 .get(1)
