@@ -104,13 +104,13 @@ pub fn bench_line(output: &str, name: &str) -> Option<Value> {
 
 /// The in-browser render benchmark (tests/render_bench.rs, release profile, headless Chromium).
 fn browser_render() -> Result<Value, String> {
-    println!("\n==> wasm render benchmark (tests/render_bench.rs, release, headless Chromium)");
+    println!("\n==> wasm render benchmark (crates/model/tests/render_bench.rs, release, headless Chromium)");
     let out = run::cargo()
         .args([
             "test",
             "--release",
             "-p",
-            "convergence-web",
+            "convergence-model",
             "--target",
             "wasm32-unknown-unknown",
             "--test",

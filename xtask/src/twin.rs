@@ -147,10 +147,21 @@ pub fn article_html(a: &Article, site: &Chrome) -> String {
     page(&format!("{} — Convergence", a.title), site, &body)
 }
 
-fn card(a: &ArticleSummary) -> String {
+/// A card as the app's ArticleCard writes it (the lead card's title is an h2, the others h3).
+fn card(a: &ArticleSummary, lead: bool) -> String {
+    let (tag, class) = if lead {
+        ("h2", "card card--lead")
+    } else {
+        ("h3", "card")
+    };
+    let title_class = if lead {
+        "card__title card__title--lead"
+    } else {
+        "card__title"
+    };
     format!(
-        "<article class=\"card\"><div class=\"card__body\">\
-<h3 class=\"card__title\"><a href=\"/articles/{slug}.html\">{title}</a></h3>\
+        "<article class=\"{class}\"><div class=\"card__body\">\
+<{tag} class=\"{title_class}\"><a href=\"/articles/{slug}.html\">{title}</a></{tag}>\
 <p class=\"card__dek\">{dek}</p><p class=\"card__meta\">{byline}\
 <span class=\"card__sep\" aria-hidden=\"true\"> · </span><time datetime=\"{iso}\">{date}</time>\
 </p></div></article>",
@@ -163,16 +174,18 @@ fn card(a: &ArticleSummary) -> String {
     )
 }
 
-/// The home page as plain HTML: the first listing page's cards.
+/// The home page as plain HTML: the first listing page's cards, the first one as the lead.
 pub fn home_html(listing: &Listing, site: &Chrome) -> String {
     let cards: String = listing
         .featured
         .iter()
         .chain(&listing.articles)
-        .map(card)
+        .enumerate()
+        .map(|(i, a)| card(a, i == 0))
         .collect();
     let body = format!(
-        "<h1 class=\"visually-hidden\">Latest articles</h1><div class=\"listing\">{cards}</div>"
+        "<h1 class=\"visually-hidden\" tabindex=\"-1\">Convergence: latest articles</h1>\
+<section class=\"listing\" aria-label=\"Latest articles\">{cards}</section>"
     );
     page("Convergence", site, &body)
 }

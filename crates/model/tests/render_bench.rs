@@ -1,12 +1,12 @@
 //! Benchmark, not a behaviour test: the Markdown renderer on a 50 KB article inside headless
-//! Chromium, in the release profile. `cargo xtask bench` runs it with
-//! `cargo test --release --target wasm32-unknown-unknown --test render_bench -- --nocapture`
-//! and reads the `BENCH render_50kb {json}` line it prints.
+//! Chromium, in the release profile, with nothing of the app around it. `cargo xtask bench` runs
+//! `cargo test -p convergence-model --release --target wasm32-unknown-unknown --test render_bench
+//! -- --nocapture` and reads the `BENCH render_50kb {json}` line it prints.
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen_test::*;
 
-#[path = "../crates/model/benches/long_article.rs"]
+#[path = "../benches/long_article.rs"]
 mod long_article;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -20,16 +20,20 @@ const BATCH: usize = 10;
 fn render_50kb_article_in_the_browser() {
     let markdown = long_article::markdown();
     let perf = web_sys::window().unwrap().performance().unwrap();
-    let reference = model::markdown::render(&markdown);
+    let reference = convergence_model::markdown::render(&markdown);
     assert!(reference.html.len() > markdown.len() / 2 && reference.words > 5_000);
     for _ in 0..BATCH {
-        std::hint::black_box(model::markdown::render(std::hint::black_box(&markdown)));
+        std::hint::black_box(convergence_model::markdown::render(std::hint::black_box(
+            &markdown,
+        )));
     }
     let mut per_render: Vec<f64> = (0..SAMPLES)
         .map(|_| {
             let start = perf.now();
             for _ in 0..BATCH {
-                std::hint::black_box(model::markdown::render(std::hint::black_box(&markdown)));
+                std::hint::black_box(convergence_model::markdown::render(std::hint::black_box(
+                    &markdown,
+                )));
             }
             (perf.now() - start) / BATCH as f64
         })
