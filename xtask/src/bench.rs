@@ -441,22 +441,20 @@ pub fn summary(r: &Value) -> String {
             );
         }
     }
-    let _ = writeln!(
-        s,
-        "| press: 20,000-article build | {} |",
-        compact(&r["press_build"])
-    );
-    s
-}
-
-/// A short one-line rendering of a JSON value for a table cell.
-fn compact(v: &Value) -> String {
-    let text = v.to_string();
-    if text.len() > 300 {
-        format!("{}…", &text[..text.floor_char_boundary(300)])
-    } else {
-        text
+    for key in ["large", "small"] {
+        let b = &r["press_build"][key];
+        let _ = writeln!(
+            s,
+            "| press build of {} generated articles | {} s ({} files, {}) |",
+            b["articles"],
+            b["build_seconds"]
+                .as_f64()
+                .map_or_else(|| "–".into(), |t| format!("{t:.1}")),
+            b["files"],
+            kb(&b["bytes"]),
+        );
     }
+    s
 }
 
 #[cfg(test)]
@@ -475,6 +473,7 @@ mod tests {
         let r = json!({
             "bytes": { "wasm": { "raw": 1_300_000, "gzip": 500_000, "brotli": 400_000 } },
             "page_load": { "error": "chromium missing" },
+            "press_build": { "large": { "articles": 20000, "build_seconds": 97.6, "files": 49879, "bytes": 364316976 } },
             "lighthouse": { "error": "not installed" },
         });
         let s = summary(&r);
@@ -484,5 +483,11 @@ mod tests {
         );
         assert!(s.contains("not measured: \"chromium missing\""), "{s}");
         assert!(s.contains("not measured: \"not installed\""), "{s}");
+        assert!(
+            s.contains(
+                "| press build of 20000 generated articles | 97.6 s (49879 files, 364317.0 KB) |"
+            ),
+            "{s}"
+        );
     }
 }
