@@ -2,8 +2,7 @@
 //! goes through [`fetch`], which adds the base URL, a timeout, cancellation, retries
 //! for transient failures, an in-memory cache, and reader-facing errors.
 
-use futures::future::{select, Either, LocalBoxFuture, Shared};
-use futures::FutureExt;
+use futures::future::{select, Either};
 use model::{decode, paths, DecodeError, Slug};
 use serde::de::DeserializeOwned;
 use std::cell::RefCell;
@@ -297,12 +296,9 @@ async fn fetch_text(file: &str) -> Result<String, ContentError> {
     }
 }
 
-/// A prefetch in flight, shared so the page that then asks for the file awaits it.
-type Prefetch = Shared<LocalBoxFuture<'static, Result<String, ContentError>>>;
-
 thread_local! {
-    /// Prefetches not finished yet, by bucket path.
-    static PREFETCHING: RefCell<HashMap<String, Prefetch>> = RefCell::new(HashMap::new());
+    /// Files being prefetched now, so a second hover does not ask again.
+    static PREFETCHING: RefCell<std::collections::HashSet<String>> = RefCell::new(Default::default());
 }
 
 /// Fetches and decodes one bucket file, retrying transient failures with backoff.
@@ -310,29 +306,24 @@ pub async fn fetch<T: DeserializeOwned>(file: String) -> Result<T, ContentError>
     if let Some(text) = CACHE.with(|c| c.borrow().get(&file).cloned()) {
         return Ok(decode(&file, &text)?);
     }
-    let prefetch = PREFETCHING.with(|p| p.borrow().get(&file).cloned());
-    let text = match prefetch {
-        Some(p) => p.await?,
-        None => fetch_text(&file).await?,
-    };
+    let text = fetch_text(&file).await?;
     let value = decode(&file, &text).inspect_err(|e| leptos::logging::warn!("content: {e}"))?;
     CACHE.with(|c| c.borrow_mut().insert(file, text));
     Ok(value)
 }
 
 /// Starts fetching a bucket file into the cache ahead of need (a card hovered or focused), so
-/// the visit that follows costs no request. Failures are left for that visit to report.
+/// the visit that follows finds it there. A page that asks before it has arrived fetches on its
+/// own (awaiting the prefetch from the page's resource exposed a reactive panic on back
+/// navigation). Failures are left for the visit to report.
 pub fn prefetch(file: String) {
     let known = CACHE.with(|c| c.borrow().contains_key(&file))
-        || PREFETCHING.with(|p| p.borrow().contains_key(&file));
+        || !PREFETCHING.with(|p| p.borrow_mut().insert(file.clone()));
     if known {
         return;
     }
-    let key = file.clone();
-    let shared = async move { fetch_text(&key).await }.boxed_local().shared();
-    PREFETCHING.with(|p| p.borrow_mut().insert(file.clone(), shared.clone()));
     wasm_bindgen_futures::spawn_local(async move {
-        if let Ok(text) = shared.await {
+        if let Ok(text) = fetch_text(&file).await {
             // Decoded (and checked) by whichever page reads it; the text is what is cached.
             CACHE.with(|c| {
                 c.borrow_mut().entry(file.clone()).or_insert(text);
