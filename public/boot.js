@@ -10,6 +10,27 @@
   } catch (e) {
     // Storage is unavailable (private mode, sandboxed frame): defaults apply.
   }
+  // Start the JSON the first paint needs while the wasm downloads: site.json, and the article
+  // on an article route (slugs as model::Slug allows). The app's fetches of the same URLs
+  // (CORS mode, same-origin credentials) take these responses instead of asking again.
+  try {
+    var meta = document.querySelector("meta[name='content-base']");
+    var base = (meta && meta.getAttribute("content")) || "/content/";
+    if (base.charAt(base.length - 1) !== "/") base += "/";
+    var files = ["site.json"];
+    var article = /^\/articles\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?$/.exec(location.pathname);
+    if (article && article[1].length <= 100) files.push("articles/" + article[1] + ".json");
+    files.forEach(function (file) {
+      var link = document.createElement("link");
+      link.rel = "preload";
+      link.as = "fetch";
+      link.crossOrigin = "anonymous";
+      link.href = base + file;
+      document.head.appendChild(link);
+    });
+  } catch (e) {
+    // Only a head start: the app fetches what it needs anyway.
+  }
   function showFatal() {
     var box = document.getElementById("fatal-error");
     if (box && !document.querySelector("[data-app-mounted]")) box.hidden = false;

@@ -287,15 +287,12 @@ pub fn retry_delay(error: &ContentError, attempt: usize, random: f64) -> Option<
     Some(base + (random.clamp(0.0, 1.0) * 200.0) as u32)
 }
 
-/// Fetches and decodes one bucket file, retrying transient failures with backoff.
-pub async fn fetch<T: DeserializeOwned>(file: String) -> Result<T, ContentError> {
-    if let Some(text) = CACHE.with(|c| c.borrow().get(&file).cloned()) {
-        return Ok(decode(&file, &text)?);
-    }
+/// Fetches one bucket file's text, retrying transient failures with backoff.
+async fn fetch_text(file: &str) -> Result<String, ContentError> {
     let mut attempt = 0;
-    let text = loop {
-        match fetch_once(&file).await {
-            Ok(text) => break text,
+    loop {
+        match fetch_once(file).await {
+            Ok(text) => return Ok(text),
             Err(e) => match retry_delay(&e, attempt, js_sys::Math::random()) {
                 Some(ms) => {
                     sleep(ms).await;
@@ -307,10 +304,49 @@ pub async fn fetch<T: DeserializeOwned>(file: String) -> Result<T, ContentError>
                 }
             },
         }
-    };
+    }
+}
+
+thread_local! {
+    /// Files being prefetched now, so a second hover does not ask again.
+    static PREFETCHING: RefCell<std::collections::HashSet<String>> = RefCell::new(Default::default());
+}
+
+/// Fetches and decodes one bucket file, retrying transient failures with backoff.
+pub async fn fetch<T: DeserializeOwned>(file: String) -> Result<T, ContentError> {
+    if let Some(text) = CACHE.with(|c| c.borrow().get(&file).cloned()) {
+        return Ok(decode(&file, &text)?);
+    }
+    let text = fetch_text(&file).await?;
     let value = decode(&file, &text).inspect_err(|e| leptos::logging::warn!("content: {e}"))?;
     CACHE.with(|c| c.borrow_mut().insert(file, text));
     Ok(value)
+}
+
+/// Starts fetching a bucket file into the cache ahead of need (a card hovered or focused), so
+/// the visit that follows finds it there. A page that asks before it has arrived fetches on its
+/// own (awaiting the prefetch from the page's resource exposed a reactive panic on back
+/// navigation). Failures are left for the visit to report.
+pub fn prefetch(file: String) {
+    let known = CACHE.with(|c| c.borrow().contains_key(&file))
+        || !PREFETCHING.with(|p| p.borrow_mut().insert(file.clone()));
+    if known {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Ok(text) = fetch_text(&file).await {
+            // Decoded (and checked) by whichever page reads it; the text is what is cached.
+            CACHE.with(|c| {
+                c.borrow_mut().entry(file.clone()).or_insert(text);
+            });
+        }
+        PREFETCHING.with(|p| p.borrow_mut().remove(&file));
+    });
+}
+
+/// Prefetches `articles/{slug}.json` (see [`prefetch`]).
+pub fn prefetch_article(slug: &Slug) {
+    prefetch(paths::article(slug));
 }
 
 /// `site.json`.

@@ -7,6 +7,7 @@ pub mod embed;
 pub mod format;
 pub mod hooks;
 pub mod pages;
+pub mod perf;
 pub mod preview;
 pub mod routes;
 pub mod search;

@@ -21,6 +21,10 @@ pub fn srcset(image: &Image) -> String {
 #[component]
 pub fn ArticleCard(article: ArticleSummary, #[prop(optional)] lead: bool) -> impl IntoView {
     let href = AppRoute::Article(article.slug.clone()).href();
+    // Hovering or focusing a card fetches its article, so following the link costs no wait.
+    let slug = article.slug.clone();
+    let prefetch = move || crate::api::prefetch_article(&slug);
+    let prefetch_on_focus = prefetch.clone();
     let topic = article.topics.first().cloned();
     let date = format::date_local(article.published_at);
     let image = article.feature_image.clone().and_then(|img| {
@@ -39,7 +43,8 @@ pub fn ArticleCard(article: ArticleSummary, #[prop(optional)] lead: bool) -> imp
         view! { <h3 class="card__title"><A href=href>{article.title}</A></h3> }.into_any()
     };
     view! {
-        <article class="card" class:card--lead=lead>
+        <article class="card" class:card--lead=lead
+            on:mouseenter=move |_| prefetch() on:focusin=move |_| prefetch_on_focus()>
             {image}
             <div class="card__body">
                 {topic.map(|t| view! {

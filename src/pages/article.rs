@@ -92,7 +92,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
         ..
     } = article;
     // A canonical URL with another scheme (a compromised bucket) falls back to this page.
-    let canonical_url = safe_canonical(&canonical_url, &slug_for_embed);
+    let canonical_url = safe_canonical(&canonical_url, slug_for_embed.as_str());
     let date = format::date_local(published_at);
     let topic = topics.first().cloned();
     let rendered = model::markdown::render(&markdown);
@@ -182,6 +182,8 @@ pub fn ArticleView(article: Article) -> impl IntoView {
             </section>
         }
     });
+    // Effects run once the view is in the document: the body is rendered.
+    Effect::new(|_| crate::perf::mark(crate::perf::ARTICLE_RENDERED));
     let title_for_share = title.clone();
     let (title_for_embed, canonical_for_embed) = (title.clone(), canonical_url.clone());
     view! {

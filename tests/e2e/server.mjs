@@ -6,11 +6,28 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseHeaders, headersFor } from "./headers.mjs";
+import zlib from "node:zlib";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const dist = path.resolve(process.env.DIST_DIR ?? path.join(root, "dist"));
 const bucket = path.resolve(process.env.BUCKET_DIR ?? path.join(root, "target/bucket/content"));
 const port = Number(process.env.PORT ?? 8181);
+// COMPRESS=1 compresses text and wasm as a CDN does (brotli when accepted, else gzip); the
+// benchmarks use it so bytes on the wire are the ones readers would get.
+const compress = process.env.COMPRESS === "1";
+const compressed = new Map();
+
+/** The file compressed (brotli quality 11 or gzip 9), computed once per file and encoding. */
+function encode(file, encoding) {
+  const key = `${encoding} ${file}`;
+  if (!compressed.has(key)) {
+    const bytes = fs.readFileSync(file);
+    compressed.set(key, encoding === "br"
+      ? zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } })
+      : zlib.gzipSync(bytes, { level: 9 }));
+  }
+  return compressed.get(key);
+}
 
 // The deployable header rules (`cargo xtask csp` writes them after the build): every answer
 // gets what a Netlify/Cloudflare deploy would send, the strict CSP included.
@@ -36,6 +53,10 @@ function inside(base, urlPath) {
 
 function send(req, res, status, file) {
   const type = types[path.extname(file)] ?? "application/octet-stream";
+  const accepts = req.headers["accept-encoding"] ?? "";
+  // COMPRESS=1 (the bench): brotli or gzip as a CDN would send them.
+  const encoding = !compress || type.startsWith("image/") ? null
+    : /\bbr\b/.test(accepts) ? "br" : /\bgzip\b/.test(accepts) ? "gzip" : null;
   const hashed = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(file);
   res.writeHead(status, {
     "content-type": type,
@@ -45,7 +66,9 @@ function send(req, res, status, file) {
     "access-control-allow-origin": "*",
     // By request path, as a host applies `_headers` (a fallback answer gets the route's rules).
     ...headersFor(rules, new URL(req.url, "http://localhost").pathname),
+    ...(encoding ? { "content-encoding": encoding, vary: "Accept-Encoding" } : {}),
   });
+  if (encoding) return res.end(encode(file, encoding));
   fs.createReadStream(file).pipe(res);
 }
 

@@ -3,12 +3,15 @@
 //! Every command first runs the idempotent bootstrap, so a fresh Debian machine with
 //! only Rust, Node and apt gets everything it needs, and a warm one skips it all.
 
+mod bench;
 mod bootstrap;
 mod bucket_server;
+mod budget;
 mod csp;
 mod run;
 mod subscribe_server;
 mod test;
+mod twin;
 
 use run::CommandExt;
 use std::process::ExitCode;
@@ -19,7 +22,9 @@ commands:
   serve            build the sample bucket and serve the site at http://127.0.0.1:8080
   build            release build of the reader app and every entry (embed, preview) into dist/
   test             every test layer, ending in headless Chromium (what CI runs)
-  bench            benchmarks (figures, not pass/fail)
+  bench            benchmarks, the app next to a static twin (figures, not pass/fail)
+  twin [DIST]      write the static twin of the bench article to target/bench/twin (CSS from DIST)
+  budget [DIST]    check a release build (default dist/) against the byte budgets in budgets.toml
   csp [--dist DIR] [--site FILE] [--connect-src SOURCE]...
                    write DIR/_headers and DIR/csp.json (strict CSP with the built pages'
                    inline-script hashes, cache headers); run after every trunk build
@@ -35,7 +40,26 @@ fn main() -> ExitCode {
             bootstrap::all(bootstrap::Needs::build()).and_then(|()| run::build_site(true))
         }
         Some("test") => test::run_all(),
-        Some("bench") => cmd_bench(),
+        Some("bench") => bench::run_all(),
+        Some("twin") => {
+            let root = run::root();
+            let dist = args
+                .get(1)
+                .map_or_else(|| root.join("dist"), std::path::PathBuf::from);
+            twin::write(
+                &root.join("target/bucket/content"),
+                &dist,
+                bench::ARTICLE,
+                &root.join("target/bench/twin"),
+            )
+            .map(|page| println!("==> wrote target/bench/twin (home /, article {page})"))
+        }
+        Some("budget") => budget::gate_dist(
+            &args
+                .get(1)
+                .map(std::path::PathBuf::from)
+                .unwrap_or_else(|| run::root().join("dist")),
+        ),
         Some("csp") => cmd_csp(&args[1..]),
         Some("gen-archive") => match args.get(1).and_then(|n| n.parse::<u32>().ok()) {
             Some(n) => cmd_gen_archive(n),
@@ -162,33 +186,3 @@ fn cmd_gen_archive(n: u32) -> Result<(), String> {
     println!("==> wrote {n} synthetic articles to {}", out.display());
     Ok(())
 }
-
-/// Runs the benchmarks (figures, never pass/fail); reports go to target/bench/.
-fn cmd_bench() -> Result<(), String> {
-    bootstrap::all(bootstrap::Needs::everything())?;
-    let out = run::root().join("target/bench");
-    std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
-    run::build_bucket(&run::root().join("content"), false)?;
-    println!("==> release build (app and entries)");
-    run::build_site(true)?;
-    // The app is measured as readers get it: dist/ and the bucket from a static server.
-    let mut server = run::cmd("node")
-        .arg("tests/e2e/server.mjs")
-        .env("PORT", BENCH_PORT)
-        .spawn()
-        .map_err(|e| format!("cannot start the bench server: {e}"))?;
-    std::thread::sleep(std::time::Duration::from_millis(500));
-    let browser = run::cmd("node")
-        .arg("tests/bench/text-size.mjs")
-        .arg(format!("http://127.0.0.1:{BENCH_PORT}"))
-        .arg(out.join("text-size.json"))
-        .status_ok("text-size latency benchmark");
-    let _ = server.kill();
-    browser?;
-    run::cargo()
-        .args(["run", "--quiet", "--release", "-p", "press", "--", "bench"])
-        .status_ok("press bench")
-}
-
-/// Where `cargo xtask bench` serves the built site.
-const BENCH_PORT: &str = "8183";

@@ -161,8 +161,12 @@ fn layers() -> Vec<Layer> {
             },
         },
         Layer {
-            name: "release build (cargo xtask build: app, then entries/*.html), then dist/_headers (CSP)",
-            then: Some(write_headers),
+            name: "release build (cargo xtask build: app, then entries/*.html), byte budgets, dist/_headers (CSP)",
+            then: Some(|| {
+                // The byte budgets (budgets.toml) of what that build ships, then the headers.
+                crate::budget::gate()?;
+                write_headers()
+            }),
             command: || cargo_with(&["xtask", "build"]),
         },
         Layer {

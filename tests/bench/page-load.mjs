@@ -1,0 +1,182 @@
+// Benchmark (not a test): the app's article page next to its static twin, in one run.
+//   - first paint: FCP, LCP and "article painted" (the first frame after the app's
+//     performance.mark("article-rendered"); the twin's article is painted at its FCP),
+//     cold cache, median of RUNS loads each, alternating app and twin so both see the same machine;
+//   - CLS of every load (max reported);
+//   - bytes on the wire (CDP encodedDataLength) of a cold article load, of a second article
+//     visited in the same session (goal: only its JSON), and of going back to it (goal: nothing);
+//   - long tasks (PerformanceObserver "longtask") while loading the article at 4x CPU slowdown.
+// Usage: node tests/bench/page-load.mjs <app-base> <twin-base> <twin-article-path> [out.json]
+import { chromium } from "playwright-core";
+import fs from "node:fs";
+
+const [app, twin, twinArticle, out] = process.argv.slice(2);
+if (!twinArticle) {
+  console.error("usage: node tests/bench/page-load.mjs <app-base> <twin-base> <twin-article-path> [out.json]");
+  process.exit(2);
+}
+const ARTICLE = "/articles/broad-front-panel";
+const SECOND_TITLE = "About Organizing Upgrade (2012)";
+const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+
+const median = (v) => {
+  const s = [...v].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+// Installed before any page script: paint, layout-shift and long-task observers, and the frame
+// after the app's mark (rAF, then a task: the frame with the article has been produced).
+function observe() {
+  window.__perf = { lcp: 0, cls: 0, longtasks: [], articlePaint: null };
+  const po = (type, fn) => {
+    try {
+      new PerformanceObserver((l) => l.getEntries().forEach(fn)).observe({ type, buffered: true });
+    } catch (e) { /* unsupported entry type: that figure stays empty */ }
+  };
+  po("largest-contentful-paint", (e) => { window.__perf.lcp = e.startTime; });
+  po("layout-shift", (e) => { if (!e.hadRecentInput) window.__perf.cls += e.value; });
+  po("longtask", (e) => window.__perf.longtasks.push({ start: e.startTime, duration: e.duration }));
+  po("mark", (e) => {
+    if (e.name !== "article-rendered" || window.__perf.articlePaint !== null) return;
+    window.__perf.articlePaint = -1;
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => { window.__perf.articlePaint = performance.now(); };
+      ch.port2.postMessage(0);
+    });
+  });
+}
+
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+});
+
+/** A fresh context (cold cache) with the observers and a byte counter on the wire. */
+async function open(cpu = 1) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(observe);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  if (cpu !== 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate: cpu });
+  const urls = new Map();
+  const wire = { requests: [], pending: 0 };
+  cdp.on("Network.requestWillBeSent", (e) => { urls.set(e.requestId, e.request.url); wire.pending++; });
+  cdp.on("Network.loadingFinished", (e) => {
+    wire.pending--;
+    wire.requests.push({ url: urls.get(e.requestId), bytes: e.encodedDataLength });
+  });
+  cdp.on("Network.loadingFailed", () => { wire.pending--; });
+  return { context, page, wire };
+}
+
+/** Resolves once no request has been in flight for `quietMs`. */
+async function quiet(page, wire, quietMs = 500) {
+  let since = Date.now();
+  while (Date.now() - since < quietMs) {
+    if (wire.pending > 0) since = Date.now();
+    await page.waitForTimeout(50);
+  }
+}
+
+/** Takes the requests seen so far, as {count, bytes, files}, and starts counting afresh. */
+function take(wire, base) {
+  const r = wire.requests.splice(0);
+  return {
+    requests: r.length,
+    bytes: r.reduce((s, x) => s + x.bytes, 0),
+    files: r.map((x) => `${(x.url ?? "?").replace(base, "")} ${x.bytes}`),
+  };
+}
+
+async function coldLoad(base, path, isApp) {
+  const { context, page, wire } = await open();
+  await page.goto(base + path);
+  await page.locator(".prose p").first().waitFor();
+  if (isApp) await page.waitForFunction(() => window.__perf.articlePaint > 0);
+  await quiet(page, wire);
+  const m = await page.evaluate(() => {
+    const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null;
+    return { fcp, lcp: window.__perf.lcp, cls: window.__perf.cls, article: window.__perf.articlePaint };
+  });
+  if (!isApp) m.article = m.fcp;
+  const bytes = take(wire, base);
+  await context.close();
+  return { ...m, bytes };
+}
+
+const runs = { app: [], twin: [] };
+for (let i = 0; i < RUNS; i++) {
+  runs.app.push(await coldLoad(app, ARTICLE, true));
+  runs.twin.push(await coldLoad(twin, twinArticle, false));
+}
+const paint = {};
+for (const key of ["fcp", "lcp", "article"]) {
+  const a = median(runs.app.map((r) => r[key]));
+  const t = median(runs.twin.map((r) => r[key]));
+  paint[key] = { app_ms: a, twin_ms: t, diff_ms: a - t, ratio: a / t };
+}
+const cls = {
+  app_max: Math.max(...runs.app.map((r) => r.cls)),
+  twin_max: Math.max(...runs.twin.map((r) => r.cls)),
+};
+
+// Bytes: a cold article, then a second article in the same session, then back.
+const session = await open();
+await session.page.goto(app + ARTICLE);
+await session.page.locator(".prose p").first().waitFor();
+await quiet(session.page, session.wire);
+const cold = take(session.wire, app);
+await session.page.getByRole("link", { name: SECOND_TITLE }).first().click();
+await session.page.getByRole("heading", { level: 1, name: SECOND_TITLE }).waitFor();
+await quiet(session.page, session.wire);
+const second = take(session.wire, app);
+// Back to the second article from another page: it should come from the in-memory cache.
+// (Via home: going straight back from one article to another hits a known panic, reported.)
+await session.page.getByRole("link", { name: "Home" }).first().click();
+await session.page.getByRole("region", { name: "Latest articles" }).waitFor();
+await quiet(session.page, session.wire);
+take(session.wire, app);
+await session.page.goBack();
+await session.page.getByRole("heading", { level: 1, name: SECOND_TITLE }).waitFor();
+await quiet(session.page, session.wire);
+const back = take(session.wire, app);
+await session.context.close();
+const twinCold = runs.twin[0].bytes;
+
+// Long tasks at 4x CPU while the article loads.
+async function longTasks(base, path, isApp) {
+  const { context, page, wire } = await open(4);
+  await page.goto(base + path);
+  await page.locator(".prose p").first().waitFor({ timeout: 60_000 });
+  if (isApp) await page.waitForFunction(() => window.__perf.articlePaint > 0, null, { timeout: 60_000 });
+  await quiet(page, wire, 1000);
+  const tasks = await page.evaluate(() => window.__perf.longtasks);
+  await context.close();
+  const over = tasks.map((t) => t.duration);
+  return {
+    count: tasks.length,
+    max_ms: over.length ? Math.max(...over) : 0,
+    total_blocking_ms: over.reduce((s, d) => s + Math.max(0, d - 50), 0),
+  };
+}
+const longtasks = { app: await longTasks(app, ARTICLE, true), twin: await longTasks(twin, twinArticle, false) };
+await browser.close();
+
+const report = {
+  runs: RUNS,
+  paint,
+  cls,
+  bytes: { app_cold_article: cold, app_second_article: second, app_back: back, twin_cold_article: twinCold },
+  longtasks_4x_cpu: longtasks,
+};
+const f = (x) => x.toFixed(1);
+for (const [k, v] of Object.entries(paint)) {
+  console.log(`${k.padEnd(8)} app ${f(v.app_ms)} ms, twin ${f(v.twin_ms)} ms: +${f(v.diff_ms)} ms, ${v.ratio.toFixed(2)}x (median of ${RUNS})`);
+}
+console.log(`CLS max: app ${cls.app_max.toFixed(4)}, twin ${cls.twin_max.toFixed(4)}`);
+console.log(`bytes: cold article ${cold.bytes} (${cold.requests} requests), twin ${twinCold.bytes}; second article ${second.bytes} (${second.files.join(", ")}); back ${back.bytes}`);
+console.log(`long tasks at 4x CPU: app ${longtasks.app.count} (max ${f(longtasks.app.max_ms)} ms), twin ${longtasks.twin.count} (max ${f(longtasks.twin.max_ms)} ms)`);
+if (out) fs.writeFileSync(out, JSON.stringify(report, null, 2));

@@ -1,0 +1,351 @@
+//! Byte budgets for what a reader downloads, enforced after the release build: the app
+//! (the wasm and the JS that index.html loads) and the document (index.html and its CSS),
+//! both measured as brotli at quality 11, the way a CDN serves precompressed assets.
+//! Only bytes are gated (they are deterministic); times are reported by the bench, never asserted.
+
+use crate::run;
+use serde::Deserialize;
+use std::io::Write;
+use std::path::Path;
+
+/// The file with the budgets (at the workspace root).
+pub const BUDGETS_FILE: &str = "budgets.toml";
+/// Bytes in the "KB" of budgets.toml and of every report (SI, the stricter reading).
+pub const KB: f64 = 1000.0;
+
+/// One group's budget: the issue's target and the ceiling enforced today.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Budget {
+    /// Where the project wants to be (issue 9), in KB brotli.
+    pub target_kb: f64,
+    /// What CI enforces now, in KB brotli: growth past it fails `cargo xtask test`.
+    pub ceiling_kb: f64,
+}
+
+/// The contents of budgets.toml.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Budgets {
+    /// The wasm and the JS that index.html loads.
+    pub app: Budget,
+    /// index.html and the CSS it links.
+    pub document: Budget,
+}
+
+/// Raw, gzip (level 9) and brotli (quality 11) sizes of some bytes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Sizes {
+    /// Bytes as built.
+    pub raw: u64,
+    /// Bytes after gzip -9.
+    pub gzip: u64,
+    /// Bytes after brotli -q 11.
+    pub brotli: u64,
+}
+
+impl std::ops::Add for Sizes {
+    type Output = Sizes;
+    fn add(self, o: Sizes) -> Sizes {
+        Sizes {
+            raw: self.raw + o.raw,
+            gzip: self.gzip + o.gzip,
+            brotli: self.brotli + o.brotli,
+        }
+    }
+}
+
+/// The brotli size of `bytes` at quality 11 with a 4 MB window (what precompressing CDNs use).
+pub fn brotli_len(bytes: &[u8]) -> u64 {
+    let mut out = Vec::new();
+    {
+        let mut w = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
+        w.write_all(bytes).expect("writing to memory cannot fail");
+    }
+    out.len() as u64
+}
+
+/// The gzip size of `bytes` at level 9.
+pub fn gzip_len(bytes: &[u8]) -> u64 {
+    let mut w = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    w.write_all(bytes).expect("writing to memory cannot fail");
+    w.finish().expect("writing to memory cannot fail").len() as u64
+}
+
+/// Raw, gzip and brotli sizes of `bytes`.
+pub fn sizes(bytes: &[u8]) -> Sizes {
+    Sizes {
+        raw: bytes.len() as u64,
+        gzip: gzip_len(bytes),
+        brotli: brotli_len(bytes),
+    }
+}
+
+/// The local files index.html loads, by kind (paths relative to dist/, deduplicated, in order).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Assets {
+    /// `.wasm` files.
+    pub wasm: Vec<String>,
+    /// `.js` files (the wasm-bindgen glue and boot.js).
+    pub js: Vec<String>,
+    /// `.css` files.
+    pub css: Vec<String>,
+}
+
+/// Finds the `.wasm`, `.js` and `.css` files an index.html loads: `src`/`href` attributes and
+/// the module script's `import … from '…'` (Trunk writes both). Absolute URLs are not ours.
+pub fn assets_of(html: &str) -> Assets {
+    let mut assets = Assets::default();
+    for (i, _) in html.match_indices(['"', '\'']) {
+        let quote = &html[i..=i];
+        let rest = &html[i + 1..];
+        let Some(end) = rest.find(quote) else { break };
+        let value = &rest[..end];
+        if value.contains("://") || value.starts_with("//") || value.contains(char::is_whitespace) {
+            continue;
+        }
+        let path = value.trim_start_matches("./").trim_start_matches('/');
+        let list = if path.ends_with(".wasm") {
+            &mut assets.wasm
+        } else if path.ends_with(".js") {
+            &mut assets.js
+        } else if path.ends_with(".css") {
+            &mut assets.css
+        } else {
+            continue;
+        };
+        if !path.is_empty() && !list.iter().any(|p| p == path) {
+            list.push(path.to_owned());
+        }
+    }
+    assets
+}
+
+/// What the reader downloads from a dist/ folder, measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct DistSizes {
+    /// The wasm files index.html loads.
+    pub wasm: Sizes,
+    /// The JS files index.html loads.
+    pub js: Sizes,
+    /// The CSS files index.html links.
+    pub css: Sizes,
+    /// index.html itself.
+    pub html: Sizes,
+}
+
+impl DistSizes {
+    /// The app group of the budgets: wasm + JS.
+    pub fn app(&self) -> Sizes {
+        self.wasm + self.js
+    }
+
+    /// The document group of the budgets: index.html + CSS.
+    pub fn document(&self) -> Sizes {
+        self.html + self.css
+    }
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+/// Measures `dist/index.html` and every wasm, JS and CSS file it loads.
+pub fn measure(dist: &Path) -> Result<DistSizes, String> {
+    let index = dist.join("index.html");
+    let html = read(&index)?;
+    let assets = assets_of(&String::from_utf8_lossy(&html));
+    if assets.wasm.is_empty() {
+        return Err(format!(
+            "{} loads no .wasm file: is it a Trunk release build?",
+            index.display()
+        ));
+    }
+    let total = |files: &[String]| -> Result<Sizes, String> {
+        files.iter().try_fold(Sizes::default(), |acc, f| {
+            Ok(acc + sizes(&read(&dist.join(f))?))
+        })
+    };
+    Ok(DistSizes {
+        wasm: total(&assets.wasm)?,
+        js: total(&assets.js)?,
+        css: total(&assets.css)?,
+        html: sizes(&html),
+    })
+}
+
+/// Reads and checks budgets.toml.
+pub fn load(path: &Path) -> Result<Budgets, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    parse(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Parses budgets.toml; a ceiling below its target is a mistake (the target is the easier one).
+pub fn parse(text: &str) -> Result<Budgets, String> {
+    let b: Budgets = toml::from_str(text).map_err(|e| e.to_string())?;
+    for (name, g) in [("app", b.app), ("document", b.document)] {
+        if !(g.target_kb > 0.0 && g.ceiling_kb >= g.target_kb) {
+            return Err(format!(
+                "[{name}] needs 0 < target_kb <= ceiling_kb (got target {} KB, ceiling {} KB)",
+                g.target_kb, g.ceiling_kb
+            ));
+        }
+    }
+    Ok(b)
+}
+
+/// One group's verdict line, and whether it is within its ceiling.
+pub fn verdict(name: &str, brotli_bytes: u64, budget: Budget) -> (String, bool) {
+    let kb = brotli_bytes as f64 / KB;
+    let ok = kb <= budget.ceiling_kb;
+    let gap = kb - budget.target_kb;
+    let to_target = if gap > 0.0 {
+        format!("{gap:.1} KB over the target")
+    } else {
+        format!("{:.1} KB under the target", -gap)
+    };
+    let line = format!(
+        "{} {name}: {kb:.1} KB brotli; ceiling {} KB, target {} KB ({to_target})",
+        if ok { "PASS" } else { "FAIL" },
+        budget.ceiling_kb,
+        budget.target_kb,
+    );
+    (line, ok)
+}
+
+/// Checks measured sizes against the budgets: prints a line per group, Err naming each excess.
+pub fn check(sizes: &DistSizes, budgets: &Budgets) -> Result<(), String> {
+    let groups = [
+        ("app (wasm + JS)", sizes.app().brotli, budgets.app),
+        (
+            "document (index.html + CSS)",
+            sizes.document().brotli,
+            budgets.document,
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (name, bytes, budget) in groups {
+        let (line, ok) = verdict(name, bytes, budget);
+        println!("  budget {line}");
+        if !ok {
+            failures.push(format!(
+                "{name} is {:.1} KB brotli, over its {} KB ceiling in {BUDGETS_FILE} (target {} KB)",
+                bytes as f64 / KB,
+                budget.ceiling_kb,
+                budget.target_kb
+            ));
+        }
+    }
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("byte budget exceeded: {}", failures.join("; ")))
+    }
+}
+
+/// The CI gate: measures `dist/` of the release build against budgets.toml.
+pub fn gate() -> Result<(), String> {
+    gate_dist(&run::root().join("dist"))
+}
+
+/// [`gate`] for any dist folder.
+pub fn gate_dist(dist: &Path) -> Result<(), String> {
+    let budgets = load(&run::root().join(BUDGETS_FILE))?;
+    println!("==> byte budgets ({BUDGETS_FILE}) for {}", dist.display());
+    check(&measure(dist)?, &budgets)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TRUNK_INDEX: &str = r#"<html><head>
+<link rel="stylesheet" href="/main-0123456789abcdef.css" integrity="sha384-x" crossorigin="anonymous"/>
+<script src="/boot-0123456789abcdef.js" crossorigin="anonymous"></script>
+<link rel="modulepreload" href="/convergence-web-0123456789abcdef.js" crossorigin="anonymous">
+<link rel="preload" href="/convergence-web-0123456789abcdef_bg.wasm" as="fetch" type="application/wasm" crossorigin="anonymous">
+<link rel="preconnect" href="https://fonts.example.org/x.css">
+</head><body><script type="module">
+import init, * as bindings from '/convergence-web-0123456789abcdef.js';
+const wasm = await init({ module_or_path: '/convergence-web-0123456789abcdef_bg.wasm' });
+</script></body></html>"#;
+
+    #[test]
+    fn finds_what_index_html_loads_once_each() {
+        let a = assets_of(TRUNK_INDEX);
+        assert_eq!(a.wasm, ["convergence-web-0123456789abcdef_bg.wasm"]);
+        assert_eq!(
+            a.js,
+            [
+                "boot-0123456789abcdef.js",
+                "convergence-web-0123456789abcdef.js"
+            ]
+        );
+        assert_eq!(a.css, ["main-0123456789abcdef.css"]);
+    }
+
+    #[test]
+    fn compression_sizes_are_deterministic_and_shrink_text() {
+        let text = "the same sentence again and again. ".repeat(200);
+        let s = sizes(text.as_bytes());
+        assert_eq!(s.raw, text.len() as u64);
+        assert!(s.brotli < s.gzip && s.gzip < s.raw / 10, "{s:?}");
+        assert_eq!(s, sizes(text.as_bytes()));
+    }
+
+    #[test]
+    fn a_group_over_its_ceiling_fails_with_both_figures() {
+        let budget = Budget {
+            target_kb: 100.0,
+            ceiling_kb: 300.0,
+        };
+        let (line, ok) = verdict("app", 299_000, budget);
+        assert!(ok, "{line}");
+        assert!(line.contains("199.0 KB over the target"), "{line}");
+        let (line, ok) = verdict("app", 300_100, budget);
+        assert!(!ok);
+        assert!(
+            line.starts_with("FAIL app: 300.1 KB brotli; ceiling 300 KB"),
+            "{line}"
+        );
+        let sizes = DistSizes {
+            wasm: Sizes {
+                raw: 1,
+                gzip: 1,
+                brotli: 300_000,
+            },
+            js: Sizes {
+                raw: 1,
+                gzip: 1,
+                brotli: 1_000,
+            },
+            css: Sizes::default(),
+            html: Sizes::default(),
+        };
+        let budgets = Budgets {
+            app: budget,
+            document: Budget {
+                target_kb: 14.0,
+                ceiling_kb: 14.0,
+            },
+        };
+        let err = check(&sizes, &budgets).unwrap_err();
+        assert!(
+            err.contains("301.0 KB brotli, over its 300 KB ceiling"),
+            "{err}"
+        );
+        assert!(!err.contains("document"), "{err}");
+    }
+
+    #[test]
+    fn the_budgets_file_parses_and_keeps_the_issue_targets() {
+        let b = load(&run::root().join(BUDGETS_FILE)).unwrap();
+        assert_eq!(b.app.target_kb, 100.0);
+        assert_eq!(b.document.target_kb, 14.0);
+        assert_eq!(b.document.ceiling_kb, 14.0);
+        let err = parse("[app]\ntarget_kb = 100\nceiling_kb = 50\n[document]\ntarget_kb = 14\nceiling_kb = 14\n")
+            .unwrap_err();
+        assert!(err.contains("[app]"), "{err}");
+    }
+}
