@@ -284,7 +284,11 @@ pub fn SubscribeForm(
     ctx.outbox.register(variant.origin());
     {
         let outbox = ctx.outbox.clone();
-        on_cleanup(move || outbox.unregister(variant.origin()));
+        // Deferred: while this form's owner is being disposed, a synchronous update would rerun
+        // its own status view against signals already gone (a panic on article-to-article links).
+        on_cleanup(move || {
+            wasm_bindgen_futures::spawn_local(async move { outbox.unregister(variant.origin()) })
+        });
     }
     watch_outbox(&ctx);
 
@@ -550,7 +554,9 @@ fn FormStatus(ctx: Ctx) -> impl IntoView {
         if !queued.is_empty() {
             return queued_notes(&ctx, queued, &note_id).into_any();
         }
-        match ctx.state.phase.get() {
+        // The outbox outlives this form: a change to it can reach this view while the route
+        // that held the form is being torn down, after its own state is gone. Show nothing then.
+        match ctx.state.phase.try_get().unwrap_or(Phase::Idle) {
             Phase::Sending => view! { <p>"Sending your sign-up…"</p> }.into_any(),
             Phase::Done(o) if o.is_settled() => {
                 view! { <p class="subscribe-form__success">{o.message()}</p> }.into_any()

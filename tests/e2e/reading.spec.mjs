@@ -141,6 +141,24 @@ test("back restores the scroll position once the page has rendered", async ({ pa
   expect(Math.abs((await page.evaluate(() => scrollY)) - before)).toBeLessThan(40);
 });
 
+test("article to article and back, by link and history, never panics", async ({ page }) => {
+  // Regression: the subscribe form after each article read its own state while the previous
+  // article's view was torn down, which panicked and showed the reload box.
+  const problems = watchForPanics(page);
+  await page.goto("/articles/broad-front-panel");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Building a Broad Front/);
+  const related = page.getByRole("region", { name: "More from Convergence" });
+  await related.getByRole("link", { name: /Organizing Upgrade/ }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Organizing Upgrade/);
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Building a Broad Front/);
+  await page.goForward();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Organizing Upgrade/);
+  await page.waitForTimeout(300);
+  await expect(page.locator("#fatal-error")).toBeHidden();
+  expect(problems).toEqual([]);
+});
+
 test("every route has a title, description, canonical link and Open Graph tags", async ({ page }) => {
   for (const [path, canonical] of [
     ["/", "https://convergencemag.com/"],
