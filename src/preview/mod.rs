@@ -79,6 +79,8 @@ fn PreviewRoutes() -> impl IntoView {
             view! { <main id="main" class="preview" tabindex="-1"><Editor/></main> }.into_any()
         }
         Mode::Sizes(target) => view! {
+            // Every mode names the page: with the formatter above, none would mean an empty title.
+            <Title text=sizes_heading(&target)/>
             <main id="main" class="preview" tabindex="-1">
                 <PreviewBanner/>
                 <h1 class="preview__title">{sizes_heading(&target)}</h1>
@@ -89,6 +91,7 @@ fn PreviewRoutes() -> impl IntoView {
         Mode::Draft(slug) => with_chrome(view! { <DraftPage slug=slug/> }.into_any()),
         Mode::LiveFrame => with_chrome(view! { <LiveFrame/> }.into_any()),
         Mode::Invalid(message) => view! {
+            <Title text="Broken preview link"/>
             <main id="main" class="preview" tabindex="-1">
                 <PreviewBanner/>
                 <h1 class="preview__title">"This preview link is broken"</h1>

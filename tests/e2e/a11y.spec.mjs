@@ -31,9 +31,11 @@ const ROUTES = [
   { name: "subscribe", path: "/subscribe" },
   { name: "embed card", path: "/embed/?article=broad-front-panel&variant=card", embed: true },
   { name: "embed full", path: "/embed/?article=broad-front-panel&variant=full", embed: true },
-  { name: "preview editor", path: "/preview/" },
+  // The walk stops at the side-by-side frames: Tab moves into a frame's own page, whose focus
+  // the parent document cannot see (that page's own row walks it). Staff tool; see docs/accessibility.md.
+  { name: "preview editor", path: "/preview/", walk: false },
   { name: "preview of a bucket draft", path: "/preview/?draft=sample-draft-working-with-the-center" },
-  { name: "preview of a published article", path: "/preview/?article=broad-front-panel" },
+  { name: "preview of a published article", path: "/preview/?article=broad-front-panel", walk: false },
   { name: "404", path: "/no-such-page-anywhere" },
 ];
 
@@ -232,7 +234,7 @@ function focusStyles(styleOfSrc) {
   };
 }
 
-for (const route of ROUTES) {
+for (const route of ROUTES.filter((r) => r.walk !== false)) {
   test(`keyboard walk on ${route.name}: Tab reaches every control, each with a visible focus`, async ({ page }) => {
     test.setTimeout(90_000);
     await page.setViewportSize({ width: 1280, height: 900 });

@@ -99,7 +99,7 @@ test("CSP: the hashes in _headers are those of the built pages' inline scripts",
     expect(json.script_hashes).toContain(source);
   }
   // A hashed asset is immutable; the page itself is revalidated on every load.
-  const asset = html.match(/src="(\/[^"]+-[0-9a-f]{16}\.js)"/)[1];
+  const asset = html.match(/src="(\/[^"]+-[0-9a-f]{8,16}\.js)"/)[1];
   expect((await request.get(asset)).headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
   expect((await request.get("/articles/broad-front-panel")).headers()["cache-control"]).toBe("no-cache");
   expect((await request.get("/embed.js")).headers()["cache-control"]).toBe("public, max-age=300");
@@ -107,7 +107,7 @@ test("CSP: the hashes in _headers are those of the built pages' inline scripts",
 
 /** Deploy skew: the page's own hashed script or wasm is missing (a newer deploy pruned it). */
 for (const [what, pattern] of [
-  ["the hashed JS", /\/convergence-web-[0-9a-f]{16}\.js$/],
+  ["the hashed JS", /\/convergence-web-[0-9a-f]{8,16}\.js$/],
   ["the wasm", /_bg\.wasm$/],
 ]) {
   test(`deploy skew: when ${what} is gone, the reader gets a reload message, not a blank page`, async ({ page }) => {

@@ -57,7 +57,7 @@ function send(req, res, status, file) {
   // COMPRESS=1 (the bench): brotli or gzip as a CDN would send them.
   const encoding = !compress || type.startsWith("image/") ? null
     : /\bbr\b/.test(accepts) ? "br" : /\bgzip\b/.test(accepts) ? "gzip" : null;
-  const hashed = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(file);
+  const hashed = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/.test(file);
   res.writeHead(status, {
     "content-type": type,
     "cache-control": hashed ? "public, max-age=31536000, immutable" : "no-cache",

@@ -189,7 +189,8 @@ pub const REVALIDATE: &str = "no-cache";
 /// Cache-Control for the bucket's JSON: a minute fresh, then served stale while refreshed.
 pub const BUCKET_JSON: &str = "public, max-age=60, stale-while-revalidate=600";
 
-/// Whether a dist path is a Trunk-hashed asset (`name-<16 hex>.js`, `…_bg.wasm`, `.css`).
+/// Whether a dist path is a Trunk-hashed asset (`name-<hex>.js`, `…_bg.wasm`, `.css`). Trunk
+/// prints its 64-bit hash without leading zeros, so a hash may be shorter than 16 digits.
 pub fn is_hashed_asset(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path);
     let Some((stem, ext)) = name.rsplit_once('.') else {
@@ -200,7 +201,7 @@ pub fn is_hashed_asset(path: &str) -> bool {
     }
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
     stem.rsplit_once('-').is_some_and(|(_, hash)| {
-        hash.len() == 16
+        (8..=16).contains(&hash.len())
             && hash
                 .bytes()
                 .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
@@ -669,6 +670,9 @@ const wasm = await init({ module_or_path: '/app-0123456789abcdef_bg.wasm' });
         assert!(is_hashed_asset("/convergence-web-0123456789abcdef.js"));
         assert!(is_hashed_asset("/convergence-web-0123456789abcdef_bg.wasm"));
         assert!(is_hashed_asset("/embed/main-0123456789abcdef.css"));
+        // Seen in a real build: a hash with a leading zero dropped.
+        assert!(is_hashed_asset("/convergence-web-a8e0beebee3444d.js"));
+        assert!(!is_hashed_asset("/styles-abc.css"));
         assert!(!is_hashed_asset("/embed.js"));
         assert!(!is_hashed_asset("/index.html"));
         assert!(!is_hashed_asset("/snippets/x/inline0.js"));
