@@ -2,24 +2,11 @@
 //! (and the same home listing) from the same bucket, rendered by the same model crate into
 //! plain HTML pages that link the app's own CSS, with no script at all.
 
+// The same escaper the app's embed snippets and press's oEmbed use.
+use model::embed::escape_html as esc;
 use model::{Article, ArticleSummary, Date, Listing, Site};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-
-/// Escapes text for HTML element content and double-quoted attributes.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
 
 /// "1 June 2023", as the app's Intl date reads in English.
 pub fn date(d: Date) -> String {
