@@ -38,26 +38,7 @@ pub fn reading_time(t: ReadingTime) -> String {
 
 /// A date in English, used when the browser's Intl is unavailable (and in tests).
 pub fn date_fallback(d: Date) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    format!(
-        "{} {}, {}",
-        MONTHS[usize::from(d.month.clamp(1, 12)) - 1],
-        d.day,
-        d.year
-    )
+    d.english()
 }
 
 /// A date in the reader's locale ("1 June 2023", "June 1, 2023"…) through `Intl`.

@@ -10,22 +10,7 @@ use std::path::{Path, PathBuf};
 
 /// "1 June 2023", as the app's Intl date reads in English.
 pub fn date(d: Date) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let month = MONTHS[usize::from(d.month.clamp(1, 12)) - 1];
-    format!("{month} {}, {}", d.day, d.year)
+    d.english()
 }
 
 fn byline(authors: &[model::AuthorRef]) -> String {

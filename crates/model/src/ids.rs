@@ -74,6 +74,27 @@ pub struct Date {
 }
 
 impl Date {
+    /// "June 1, 2023": the English date where the browser's `Intl` is not at hand (the app's
+    /// fallback, the bench's static twin).
+    pub fn english(self) -> String {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let month = MONTHS[usize::from(self.month.clamp(1, 12)) - 1];
+        format!("{month} {}, {}", self.day, self.year)
+    }
+
     /// Parses `YYYY-MM-DD`, refusing dates that do not exist (2023-02-30).
     pub fn parse(s: &str) -> Result<Self, IdError> {
         let err = || IdError::Date(s.to_owned());
