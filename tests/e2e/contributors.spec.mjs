@@ -4,10 +4,9 @@ import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startServer, watchForPanics } from "./support.mjs";
+import { startServer, watchForPanics, freePort } from "./support.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -219,17 +218,6 @@ for (const scheme of ["light", "dark"]) {
   });
 }
 
-/** A free TCP port on 127.0.0.1. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 // Paging needs someone with more than one page (20) of articles, which the sample magazine
 // lacks; a generated archive of 200 articles gives several (its bylines are Zipf-distributed).

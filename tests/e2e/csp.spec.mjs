@@ -2,12 +2,11 @@
 // says (written by `cargo xtask csp` after the build), and no page may trip it. Also deploy
 // skew: an index.html whose hashed script or wasm is gone shows the reload message.
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { test, expect } from "@playwright/test";
-import { watchForPanics, startServer } from "./support.mjs";
+import { watchForPanics, startServer, freePort } from "./support.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const dist = path.resolve(process.env.DIST_DIR ?? path.join(root, "dist"));
@@ -139,16 +138,6 @@ test("deploy skew: a new index.html with an old cached wasm (wrong integrity) sh
   await expect(alert.getByRole("button", { name: "Reload the page" })).toBeVisible();
 });
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 test.describe("the bucket on another origin", () => {
   test.describe.configure({ mode: "serial" });

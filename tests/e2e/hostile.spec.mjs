@@ -9,9 +9,8 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import net from "node:net";
 import { fileURLToPath } from "node:url";
-import { startServer, watchForPanics } from "./support.mjs";
+import { startServer, watchForPanics, freePort } from "./support.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const VECTORS = fs.readFileSync(path.join(root, "tests/hostile/vectors.md"), "utf8");
@@ -106,15 +105,6 @@ function buildBucket() {
   return dir;
 }
 
-async function freePort() {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 let server;
 let bucket;

@@ -1,5 +1,6 @@
 // Shared helpers for the end-to-end specs.
 import { spawn } from "node:child_process";
+import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -33,4 +34,16 @@ export function watchForPanics(page) {
   });
   page.on("pageerror", (e) => problems.push(String(e)));
   return problems;
+}
+
+/** A free TCP port on 127.0.0.1 (for a second server: another origin, another bucket). */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
 }
