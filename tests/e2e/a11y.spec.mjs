@@ -31,11 +31,10 @@ const ROUTES = [
   { name: "subscribe", path: "/subscribe" },
   { name: "embed card", path: "/embed/?article=broad-front-panel&variant=card", embed: true },
   { name: "embed full", path: "/embed/?article=broad-front-panel&variant=full", embed: true },
-  // The walk stops at the side-by-side frames: Tab moves into a frame's own page, whose focus
-  // the parent document cannot see (that page's own row walks it). Staff tool; see docs/accessibility.md.
-  { name: "preview editor", path: "/preview/", walk: false },
+  // The side-by-side views: the walk follows Tab into each same-origin frame's page and out again.
+  { name: "preview editor", path: "/preview/" },
   { name: "preview of a bucket draft", path: "/preview/?draft=sample-draft-working-with-the-center" },
-  { name: "preview of a published article", path: "/preview/?article=broad-front-panel", walk: false },
+  { name: "preview of a published article", path: "/preview/?article=broad-front-panel" },
   { name: "404", path: "/no-such-page-anywhere" },
 ];
 
@@ -170,9 +169,9 @@ test("axe finds nothing on subscribe: invalid email, sending, success and failur
 
 // ----- keyboard walk
 
-/** The styles that can show focus, as plain data. */
+/** The styles that can show focus, as plain data (read in the element's own window, for frames). */
 function styleOf(el) {
-  const s = getComputedStyle(el);
+  const s = el.ownerDocument.defaultView.getComputedStyle(el);
   return {
     outline: `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`,
     outlineVisible:
@@ -186,7 +185,9 @@ function styleOf(el) {
 
 /**
  * Marks every control that takes focus from Tab with `data-kbd`, records its unfocused
- * styles, and returns the visible ones (the walk must reach each).
+ * styles, and returns the visible ones (the walk must reach each). Same-origin frames (the
+ * preview's side-by-side views) are walked too: Tab moves through a frame's page as part of
+ * the parent's order, so their controls are marked with the frame's number as a prefix.
  */
 function markControls(styleOfSrc) {
   const styleOf = new Function(`return (${styleOfSrc})`)();
@@ -196,26 +197,44 @@ function markControls(styleOfSrc) {
   ].join(",");
   const visible = [];
   window.__kbdRest = {};
-  let n = 0;
-  for (const el of document.querySelectorAll(SELECTOR)) {
-    if (el.matches("[disabled], [inert] *") || el.tabIndex < 0) continue;
-    el.dataset.kbd = String(n++);
-    window.__kbdRest[el.dataset.kbd] = styleOf(el);
-    if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
-    const r = el.getBoundingClientRect();
-    // Visually hidden until focused (skip links): reachable, but not a visible control.
-    if (r.width <= 1 || r.height <= 1) continue;
-    const name = (el.innerText || el.getAttribute("aria-label") || el.name || "").trim().slice(0, 40);
-    visible.push({ id: el.dataset.kbd, what: `${el.localName} "${name}"` });
-  }
+  let frames = 0;
+  const mark = (doc, prefix, frameVisible) => {
+    let n = 0;
+    for (const el of doc.querySelectorAll(SELECTOR)) {
+      if (el.matches("[disabled], [inert] *") || el.tabIndex < 0) continue;
+      el.dataset.kbd = `${prefix}${n++}`;
+      window.__kbdRest[el.dataset.kbd] = styleOf(el);
+      if (!frameVisible || !el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+      const r = el.getBoundingClientRect();
+      // Visually hidden until focused (skip links): reachable, but not a visible control.
+      if (r.width <= 1 || r.height <= 1) continue;
+      const name = (el.innerText || el.getAttribute("aria-label") || el.name || "").trim().slice(0, 40);
+      visible.push({ id: el.dataset.kbd, what: `${prefix ? `frame ${prefix}` : ""}${el.localName} "${name}"` });
+    }
+    for (const frame of doc.querySelectorAll("iframe")) {
+      const inner = frame.contentDocument; // null for a cross-origin frame: not walked
+      if (!inner) continue;
+      const shown = frameVisible && frame.checkVisibility() && frame.getBoundingClientRect().width > 1;
+      mark(inner, `${prefix}f${frames++}:`, shown);
+    }
+  };
+  mark(document, "", true);
   return visible;
 }
 
-/** The focused element, and whether its focus shows (an outline, or a change from rest). */
+/**
+ * The focused element, followed into same-origin frames (the parent only sees the iframe),
+ * and whether its focus shows (an outline, or a change from rest).
+ */
 function focusStyles(styleOfSrc) {
   const styleOf = new Function(`return (${styleOfSrc})`)();
-  const el = document.activeElement;
-  if (!el || el === document.body || el === document.documentElement) return null;
+  let el = document.activeElement;
+  while (el && el.localName === "iframe" && el.contentDocument) el = el.contentDocument.activeElement;
+  const doc = el?.ownerDocument;
+  if (!el || el === doc.body || el === doc.documentElement) {
+    // Focus on a frame's own body: Tab is between documents, not on a control.
+    return doc && doc !== document ? { id: null, label: "frame body", between: true } : null;
+  }
   const focused = styleOf(el);
   const rest = window.__kbdRest[el.dataset.kbd] ?? null;
   const changed =
@@ -236,16 +255,22 @@ function focusStyles(styleOfSrc) {
 
 for (const route of ROUTES.filter((r) => r.walk !== false)) {
   test(`keyboard walk on ${route.name}: Tab reaches every control, each with a visible focus`, async ({ page }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(180_000);
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(route.path);
     await ready(page);
+    // The preview's frames hold reader pages: walk them once their content is in.
+    for (const frame of page.frames().filter((f) => f !== page.mainFrame())) {
+      await expect(frame.locator("h1").first()).toBeAttached();
+      await expect(frame.locator(".loading")).toHaveCount(0);
+    }
     const src = styleOf.toString();
     const controls = await page.evaluate(markControls, src);
     const reached = new Set();
     const invisible = [];
     let first = null;
-    const limit = controls.length + 20;
+    // Every marked control (hidden ones too) may take a Tab stop, frames included.
+    const limit = (await page.evaluate(() => Object.keys(window.__kbdRest).length)) + 20;
     for (let i = 0; i < limit; i++) {
       await page.keyboard.press("Tab");
       const f = await page.evaluate(focusStyles, src);
@@ -253,6 +278,7 @@ for (const route of ROUTES.filter((r) => r.walk !== false)) {
         if (first !== null) break; // past the end of the document
         continue;
       }
+      if (f.between) continue;
       const key = f.id ?? f.label;
       if (key === first) break;
       first ??= key;
