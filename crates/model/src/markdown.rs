@@ -448,6 +448,35 @@ fn escape_href(out: &mut String, s: &str) {
 
 /// A readable id from heading text: lowercase letters and digits joined by
 /// hyphens, apostrophes dropped so "Don’t Mourn" gives `dont-mourn`.
+/// Whether a heading id would collide with an id the page around a body uses: the app's
+/// landmarks, controls and section headings (the skip link targets `#main`) or this
+/// renderer's footnote ids. Such a heading gets another id, so no in-page link changes target.
+pub fn reserved_id(id: &str) -> bool {
+    RESERVED_IDS.contains(&id) || RESERVED_PREFIXES.iter().any(|p| id.starts_with(p))
+}
+
+/// The app's fixed ids (src/, index.html, entries/).
+const RESERVED_IDS: &[&str] = &[
+    "main",
+    "support",
+    "search-q",
+    "fatal-error",
+    "fatal-reload",
+    "contributor-articles-heading",
+    "listing-heading",
+    "problems-heading",
+    "related-heading",
+    "republish-heading",
+    "share-heading",
+    "sizes-heading",
+    "support-heading",
+    "toc-heading",
+    "republish-dialog",
+];
+
+/// Id families generated at run time: footnotes, subscribe forms, the embed and preview tools.
+const RESERVED_PREFIXES: &[&str] = &["fn-", "fnref-", "subscribe-", "embed-", "preview-"];
+
 fn slugify(text: &str) -> String {
     let mut slug = String::with_capacity(text.len());
     let mut gap = false;
@@ -1069,7 +1098,13 @@ impl<'e, 'a> Writer<'e, 'a> {
     }
 
     fn unique_id(&mut self, base: String) -> String {
-        if self.ids.insert(base.clone()) {
+        // A reserved family (`fn-…`) stays reserved whatever suffix follows, so it moves aside.
+        let base = if RESERVED_PREFIXES.iter().any(|p| base.starts_with(p)) {
+            format!("section-{base}")
+        } else {
+            base
+        };
+        if !reserved_id(&base) && self.ids.insert(base.clone()) {
             return base;
         }
         // Resume from the last suffix tried for this base, so an article that
@@ -1078,7 +1113,7 @@ impl<'e, 'a> Writer<'e, 'a> {
         loop {
             *n += 1;
             let id = format!("{base}-{n}");
-            if self.ids.insert(id.clone()) {
+            if !reserved_id(&id) && self.ids.insert(id.clone()) {
                 return id;
             }
         }
@@ -1239,6 +1274,18 @@ mod tests {
                 && !out.html.contains("style")
         );
         assert_eq!(out.toc[0].id, "demands");
+    }
+
+    #[test]
+    fn heading_ids_never_take_the_pages_own_ids() {
+        let out = html("## Main {#main}\n\n## Fn 1\n\n## Related heading\n\nText.[^a]\n\n## Fnref 1\n\n[^a]: Note.");
+        assert!(out.contains("<h2 id=\"main-2\""), "{out}");
+        assert!(out.contains("<h2 id=\"section-fn-1\""), "{out}");
+        assert!(out.contains("<h2 id=\"section-fnref-1\""), "{out}");
+        assert!(out.contains("<h2 id=\"related-heading-2\""), "{out}");
+        // The footnote keeps its own ids.
+        assert!(out.contains("<li id=\"fn-1\">"), "{out}");
+        assert_eq!(out.matches("id=\"fn-1\"").count(), 1, "{out}");
     }
 
     #[test]
