@@ -244,6 +244,7 @@ pub fn run_all() -> Result<(), String> {
     section(&mut report, "render_native", criterion_render());
     section(&mut report, "render_browser", browser_render());
     section(&mut report, "press_build", press_bench(&out));
+    section(&mut report, "floor", crate::floor::run());
 
     let report = Value::Object(report);
     let json_path = out.join("report.json");
@@ -316,6 +317,18 @@ pub fn summary(r: &Value) -> String {
         kb(&t["gzip"]),
         kb(&t["brotli"])
     );
+    if let Some(apps) = r["floor"]["apps"].as_array() {
+        s.push_str("\nThe floor (`cargo xtask floor`: the smallest apps built from the same packages, same profile):\n\n| floor app | what it has | wasm + JS brotli |\n|---|---|---:|\n");
+        for a in apps {
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} |",
+                a["app"].as_str().unwrap_or("?"),
+                a["what"].as_str().unwrap_or("?"),
+                kb(&a["wasm_js_brotli"])
+            );
+        }
+    }
     let b = &r["budgets"];
     let _ = writeln!(
         s,

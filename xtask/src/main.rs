@@ -1,4 +1,4 @@
-//! `cargo xtask serve | build | test | bench | gen-archive N | bootstrap`: the project's commands.
+//! `cargo xtask serve | build | test | bench | floor | gen-archive N | bootstrap`: the project's commands.
 //!
 //! Every command first runs the idempotent bootstrap, so a fresh Debian machine with
 //! only Rust, Node and apt gets everything it needs, and a warm one skips it all.
@@ -8,6 +8,7 @@ mod bootstrap;
 mod bucket_server;
 mod budget;
 mod csp;
+mod floor;
 mod run;
 mod subscribe_server;
 mod test;
@@ -23,6 +24,7 @@ commands:
   build            release build of the reader app and every entry (embed, preview) into dist/
   test             every test layer, ending in headless Chromium (what CI runs)
   bench            benchmarks, the app next to a static twin (figures, not pass/fail)
+  floor            build the smallest Leptos apps the design allows and print their sizes
   twin [DIST]      write the static twin of the bench article to target/bench/twin (CSS from DIST)
   budget [DIST]    check a release build (default dist/) against the byte budgets in budgets.toml
   csp [--dist DIR] [--site FILE] [--connect-src SOURCE]...
@@ -41,6 +43,9 @@ fn main() -> ExitCode {
         }
         Some("test") => test::run_all(),
         Some("bench") => bench::run_all(),
+        Some("floor") => {
+            bootstrap::all(bootstrap::Needs::build()).and_then(|()| floor::run().map(drop))
+        }
         Some("twin") => {
             let root = run::root();
             let dist = args
