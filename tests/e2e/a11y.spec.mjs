@@ -38,11 +38,26 @@ const ROUTES = [
   { name: "404", path: "/no-such-page-anywhere" },
 ];
 
+/** The requests each page has open (frames included), to say which one kept the network busy. */
+const openRequests = new WeakMap();
+test.beforeEach(({ page }) => {
+  const open = new Set();
+  openRequests.set(page, open);
+  page.on("request", (r) => open.add(r));
+  page.on("requestfinished", (r) => open.delete(r));
+  page.on("requestfailed", (r) => open.delete(r));
+});
+
 /** Waits until the route shows its content, not a placeholder. */
 async function ready(page) {
   await expect(page.locator("h1").first()).toBeAttached();
   await expect(page.locator(".loading")).toHaveCount(0);
-  await page.waitForLoadState("networkidle");
+  try {
+    await page.waitForLoadState("networkidle", { timeout: 45_000 });
+  } catch (e) {
+    const open = [...(openRequests.get(page) ?? [])].map((r) => r.url());
+    throw new Error(`the network never went idle; requests still open: ${open.join(", ") || "none"}`, { cause: e });
+  }
 }
 
 /** Applies a text size as the A+ A A- control does (the root attribute the CSS keys on). */
