@@ -248,6 +248,8 @@ pub fn headers_file(p: &Policies, assets: &[String]) -> String {
         ]
     };
     rule("/embed.js", &short("public, max-age=300"));
+    // The site icon (public/favicon.svg) keeps its name: a day, like the bucket's images.
+    rule("/favicon.svg", &short("public, max-age=86400"));
     rule("/content/*", &short(BUCKET_JSON));
     rule("/content/feed.xml", &short("public, max-age=300"));
     rule("/content/sitemap.xml", &short("public, max-age=300"));
@@ -582,6 +584,8 @@ const wasm = await init({ module_or_path: '/app-0123456789abcdef_bg.wasm' });
             assert!(policy.contains("object-src 'none'"));
             assert!(policy.contains("base-uri 'none'"));
             assert!(policy.contains("style-src 'self';"));
+            // The site icon, /favicon.svg, is same-origin.
+            assert!(policy.contains("img-src 'self' "));
         }
         assert!(p.reader.ends_with("frame-ancestors 'self'"));
         assert!(p.embed.ends_with("frame-ancestors *"));
@@ -701,6 +705,8 @@ const wasm = await init({ module_or_path: '/app-0123456789abcdef_bg.wasm' });
         assert!(
             text.contains("/embed.js\n  ! Cache-Control\n  Cache-Control: public, max-age=300\n")
         );
+        assert!(text
+            .contains("/favicon.svg\n  ! Cache-Control\n  Cache-Control: public, max-age=86400\n"));
         assert!(text.contains(&format!(
             "/content/*\n  ! Cache-Control\n  Cache-Control: {BUCKET_JSON}\n"
         )));

@@ -60,6 +60,9 @@ impl Chrome {
     }
 }
 
+/// The site icon's path, as index.html links it (copied from dist/ with the CSS).
+pub const FAVICON: &str = "/favicon.svg";
+
 /// The page around a body: the app's header and footer landmarks, the same CSS, no script.
 fn page(title: &str, site: &Chrome, body: &str) -> String {
     let nav: String = site
@@ -72,6 +75,7 @@ fn page(title: &str, site: &Chrome, body: &str) -> String {
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
 <meta name=\"color-scheme\" content=\"light dark\">\
 <meta name=\"description\" content=\"{desc}\"><title>{title}</title>\
+<link rel=\"icon\" href=\"{FAVICON}\" type=\"image/svg+xml\">\
 <link rel=\"stylesheet\" href=\"{css_href}\"></head><body>\
 <a class=\"skip-link\" href=\"#main\">Skip to content</a>\
 <header class=\"site-header\"><div class=\"site-header__inner\"><div class=\"brand\">\
@@ -170,7 +174,8 @@ fn read_json<T: serde::de::DeserializeOwned>(bucket: &Path, file: &str) -> Resul
 }
 
 /// Writes `out/index.html` (home) and `out/articles/{slug}.html` from `bucket`, with the app's
-/// CSS copied from `dist` (the file index.html links). Returns the twin article's URL path.
+/// CSS and icon copied from `dist` (the files index.html links). Returns the twin article's URL
+/// path.
 pub fn write(bucket: &Path, dist: &Path, slug: &str, out: &Path) -> Result<String, String> {
     let index = std::fs::read_to_string(dist.join("index.html"))
         .map_err(|e| format!("cannot read {}/index.html: {e}", dist.display()))?;
@@ -194,6 +199,11 @@ pub fn write(bucket: &Path, dist: &Path, slug: &str, out: &Path) -> Result<Strin
     let css_bytes = std::fs::read(dist.join(&css))
         .map_err(|e| format!("cannot read {}/{css}: {e}", dist.display()))?;
     write(&css, &css_bytes)?;
+    // The app's icon too, so neither page pays for a /favicon.ico 404.
+    let icon = FAVICON.trim_start_matches('/');
+    let icon_bytes = std::fs::read(dist.join(icon))
+        .map_err(|e| format!("cannot read {}/{icon}: {e}", dist.display()))?;
+    write(icon, &icon_bytes)?;
     write("index.html", home_html(&listing, &site).as_bytes())?;
     let article_path = format!("articles/{slug}.html");
     write(&article_path, article_html(&article, &site).as_bytes())?;
@@ -239,6 +249,7 @@ mod tests {
         assert!(html.contains("<h1 tabindex=\"-1\">A &lt;b&gt;</h1>"));
         assert!(html.contains(">X Y</a> and <a"));
         assert!(html.contains("<link rel=\"stylesheet\" href=\"/main.css\">"));
+        assert!(html.contains("<link rel=\"icon\" href=\"/favicon.svg\""));
         assert!(!html.contains("<script"));
     }
 }
