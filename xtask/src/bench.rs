@@ -140,17 +140,7 @@ fn browser_render() -> Result<Value, String> {
 fn press_bench(out: &Path) -> Result<Value, String> {
     println!("\n==> press bench (20,000-article build)");
     let file = out.join("press.json");
-    run::cargo()
-        .args([
-            "run",
-            "--quiet",
-            "--release",
-            "-p",
-            "press",
-            "--",
-            "bench",
-            "--report",
-        ])
+    run::press_release(&["bench", "--report"])
         .arg(&file)
         .status_ok("press bench")?;
     read_json(&file)

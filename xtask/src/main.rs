@@ -174,16 +174,7 @@ fn cmd_csp(args: &[String]) -> Result<(), String> {
 /// Writes a synthetic archive of `n` articles with the builder.
 fn cmd_gen_archive(n: u32) -> Result<(), String> {
     let out = run::root().join("target/gen-archive");
-    run::cargo()
-        .args([
-            "run",
-            "--quiet",
-            "--release",
-            "-p",
-            "press",
-            "--",
-            "gen-archive",
-        ])
+    run::press_release(&["gen-archive"])
         .arg(n.to_string())
         .arg("--out")
         .arg(&out)

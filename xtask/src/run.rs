@@ -40,6 +40,14 @@ pub fn cargo() -> Command {
     cmd(&std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
 }
 
+/// The builder (`press`) in the release profile, run with `args`: for the big generated archives.
+pub fn press_release(args: &[&str]) -> Command {
+    let mut c = cargo();
+    c.args(["run", "--quiet", "--release", "-p", "press", "--"])
+        .args(args);
+    c
+}
+
 /// Status helpers that turn a failed child into a message naming it.
 pub trait CommandExt {
     /// Runs the command, inheriting stdio; Err names the step when it fails.
