@@ -146,7 +146,8 @@ fn press_bench(out: &Path) -> Result<Value, String> {
     read_json(&file)
 }
 
-fn sizes_json(s: Sizes) -> Value {
+/// Raw, gzip and brotli bytes as a report object.
+pub fn sizes_json(s: Sizes) -> Value {
     json!({ "raw": s.raw, "gzip": s.gzip, "brotli": s.brotli })
 }
 

@@ -2,7 +2,8 @@
 //! way the app is (release profile, wasm-bindgen, wasm-opt -Oz, brotli 11). They say which
 //! byte budgets a Leptos app can reach at all (docs/performance.md, "The floor").
 
-use crate::budget::{sizes, Sizes};
+use crate::bench::sizes_json;
+use crate::budget::{sizes, Sizes, KB};
 use crate::run::{self, CommandExt};
 use serde_json::json;
 use std::path::Path;
@@ -46,13 +47,13 @@ pub fn run() -> Result<serde_json::Value, String> {
         let total = wasm.brotli + js.brotli;
         println!(
             "| {bin} | {what} | {:.1} KB | {:.1} KB |",
-            kb(wasm.raw),
-            kb(total)
+            wasm.raw as f64 / KB,
+            total as f64 / KB
         );
         rows.push(json!({
             "app": bin, "what": what,
-            "wasm": { "raw": wasm.raw, "gzip": wasm.gzip, "brotli": wasm.brotli },
-            "js": { "raw": js.raw, "gzip": js.gzip, "brotli": js.brotli },
+            "wasm": sizes_json(wasm),
+            "js": sizes_json(js),
             "wasm_js_brotli": total,
         }));
     }
@@ -95,8 +96,4 @@ fn bindgen_and_opt(target: &Path, bin: &str) -> Result<(Sizes, Sizes), String> {
         sizes(&read(&opt)?),
         sizes(&read(&out.join(format!("{bin}.js")))?),
     ))
-}
-
-fn kb(bytes: u64) -> f64 {
-    bytes as f64 / 1000.0
 }
