@@ -10,6 +10,11 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 pub const BINARYEN_VERSION: u32 = 132;
 /// The apt packages that give headless Chromium and its driver.
 const CHROMIUM_PACKAGES: [&str; 2] = ["chromium", "chromium-driver"];
+/// The Debian packages of the fonts the browser tests run with:
+/// Debian's default DejaVu, plus Liberation (metric twins of Arial and Times), which fontconfig
+/// substitutes for the names in the CSS stacks. Layout-sensitive checks (axe target-size, CLS)
+/// are verified with DejaVu alone and with both, so naming them keeps every machine alike.
+const FONT_PACKAGES: [&str; 2] = ["fonts-dejavu-core", "fonts-liberation"];
 
 /// Which parts of the bootstrap a command needs.
 #[derive(Clone, Copy)]
@@ -43,6 +48,7 @@ pub fn all(needs: Needs) -> Result<(), String> {
     wasm_opt()?;
     if needs.browser {
         chromium()?;
+        fonts()?;
         npm_packages()?;
     }
     Ok(())
@@ -195,11 +201,7 @@ fn chromium() -> Result<(), String> {
         step("chromium + chromedriver: present");
         return Ok(());
     }
-    let is_root = run::cmd("id")
-        .arg("-u")
-        .stdout_text()
-        .is_some_and(|u| u.trim() == "0");
-    if !is_root {
+    if !is_root() {
         return Err(format!(
             "headless Chromium is missing: install the Debian packages {} (e.g. `sudo apt-get install -y {}`) and run again",
             CHROMIUM_PACKAGES.join(" and "),
@@ -207,15 +209,67 @@ fn chromium() -> Result<(), String> {
         ));
     }
     step("chromium + chromedriver: installing from apt");
+    apt_install(&CHROMIUM_PACKAGES)
+}
+
+/// True when running as root, so apt can install what is missing.
+fn is_root() -> bool {
+    run::cmd("id")
+        .arg("-u")
+        .stdout_text()
+        .is_some_and(|u| u.trim() == "0")
+}
+
+fn apt_install(packages: &[&str]) -> Result<(), String> {
     run::cmd("apt-get")
         .arg("update")
         .env("DEBIAN_FRONTEND", "noninteractive")
         .status_ok("apt-get update")?;
     run::cmd("apt-get")
         .args(["install", "-y", "--no-install-recommends"])
-        .args(CHROMIUM_PACKAGES)
+        .args(packages)
         .env("DEBIAN_FRONTEND", "noninteractive")
-        .status_ok("apt-get install chromium chromium-driver")
+        .status_ok(&format!("apt-get install {}", packages.join(" ")))
+}
+
+/// The font packages that `dpkg-query -W -f '${Package} ${Status}\n'` does not report installed.
+fn missing_fonts(dpkg_status: &str) -> Vec<&'static str> {
+    FONT_PACKAGES
+        .into_iter()
+        .filter(|package| {
+            !dpkg_status.lines().any(|l| {
+                l.split_once(' ')
+                    .is_some_and(|(p, status)| p == *package && status.ends_with(" installed"))
+            })
+        })
+        .collect()
+}
+
+fn fonts() -> Result<(), String> {
+    // dpkg-query exits non-zero when a package is unknown, but still prints the others.
+    let status = std::process::Command::new("dpkg-query")
+        .args(["-W", "-f", "${Package} ${Status}\n"])
+        .args(FONT_PACKAGES)
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .unwrap_or_default();
+    let missing = missing_fonts(&status);
+    if missing.is_empty() {
+        step("test fonts (DejaVu, Liberation): present");
+        return Ok(());
+    }
+    if !is_root() {
+        return Err(format!(
+            "the browser tests' fonts are missing: install the Debian packages {} (e.g. `sudo apt-get install -y {}`) and run again",
+            missing.join(" and "),
+            missing.join(" ")
+        ));
+    }
+    step(&format!(
+        "test fonts: installing {} from apt",
+        missing.join(" ")
+    ));
+    apt_install(&missing)
 }
 
 fn npm_packages() -> Result<(), String> {
@@ -266,6 +320,22 @@ mod tests {
         let toml = "[tools]\n# comment\nwasm_bindgen = \"0.2.130\"\nwasm_opt = \"version_132\"\n";
         assert_eq!(toml_value(toml, "wasm_bindgen"), Some("0.2.130"));
         assert_eq!(toml_value(toml, "wasm_opt"), Some("version_132"));
+    }
+
+    #[test]
+    fn names_only_the_missing_font_packages() {
+        let dejavu_only = "fonts-dejavu-core install ok installed\n";
+        assert_eq!(missing_fonts(dejavu_only), vec!["fonts-liberation"]);
+        let removed =
+            "fonts-dejavu-core install ok installed\nfonts-liberation deinstall ok config-files\n";
+        assert_eq!(missing_fonts(removed), vec!["fonts-liberation"]);
+        let both =
+            "fonts-dejavu-core install ok installed\nfonts-liberation install ok installed\n";
+        assert!(missing_fonts(both).is_empty());
+        assert_eq!(
+            missing_fonts(""),
+            vec!["fonts-dejavu-core", "fonts-liberation"]
+        );
     }
 
     #[test]
