@@ -2,6 +2,7 @@
 //! goes through [`fetch`], which adds the base URL, a timeout, cancellation, retries
 //! for transient failures, an in-memory cache, and reader-facing errors.
 
+use crate::browser::{sleep, AbortOnDrop};
 use futures::future::{select, Either};
 use model::{decode, paths, DecodeError, Slug};
 use serde::de::DeserializeOwned;
@@ -165,33 +166,9 @@ pub fn normalise_base(base: Option<&str>) -> String {
     }
 }
 
-/// Resolves a bucket image URL against `base`: `https`/`http` URLs and site paths as they are,
-/// bucket-relative paths (`images/x.jpg`) under the bucket; any other scheme (`javascript:`,
-/// `data:`…) or a protocol-relative `//host` URL is refused.
-pub fn resolve_asset(src: &str, base: &str) -> Option<String> {
-    let src = src.trim();
-    let lower = src.to_ascii_lowercase();
-    if lower.starts_with("https://") || lower.starts_with("http://") {
-        return Some(src.to_owned());
-    }
-    if src.starts_with("//") || src.starts_with('\\') || src.is_empty() {
-        return None;
-    }
-    if src.starts_with('/') {
-        return Some(src.to_owned());
-    }
-    // A colon before any slash is a scheme, and no other scheme is allowed for images.
-    let first_colon = src.find(':');
-    let first_slash = src.find('/').unwrap_or(src.len());
-    if first_colon.is_some_and(|c| c < first_slash) {
-        return None;
-    }
-    Some(format!("{base}{}", src.trim_start_matches("./")))
-}
-
 /// An image URL from the bucket the browser can load, or None when it is not safe to.
 pub fn asset_url(src: &str) -> Option<String> {
-    resolve_asset(src, &content_base())
+    model::url::resolve_asset(src, &content_base())
 }
 
 thread_local! {
@@ -199,39 +176,14 @@ thread_local! {
     static CACHE: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
 }
 
-/// Aborts the request when dropped, so a page that goes away cancels what it asked for.
-struct AbortOnDrop(Option<web_sys::AbortController>);
-
-impl Drop for AbortOnDrop {
-    fn drop(&mut self) {
-        if let Some(c) = &self.0 {
-            c.abort();
-        }
-    }
-}
-
-async fn sleep(ms: u32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
-fn is_offline() -> bool {
-    web_sys::window().is_some_and(|w| !w.navigator().on_line())
-}
-
 async fn fetch_once(file: &str) -> Result<String, ContentError> {
     let url = format!("{}{}", content_base(), file);
-    let controller = web_sys::AbortController::new().ok();
-    let signal = controller.as_ref().map(|c| c.signal());
-    let _guard = AbortOnDrop(controller);
+    let guard = AbortOnDrop::new();
+    let signal = guard.signal();
     let request = gloo_net::http::Request::get(&url).abort_signal(signal.as_ref());
     let work = async {
         let response = request.send().await.map_err(|_| {
-            if is_offline() {
+            if crate::browser::is_offline() {
                 ContentError::Offline
             } else {
                 ContentError::Network {
@@ -466,37 +418,6 @@ mod tests {
             classify_response("a.json", 200, Some("text/plain")),
             Some(ContentError::Malformed { .. })
         ));
-    }
-
-    #[test]
-    fn assets_resolve_against_the_bucket_and_refuse_other_schemes() {
-        let base = "/content/";
-        assert_eq!(
-            resolve_asset("images/p.svg", base).as_deref(),
-            Some("/content/images/p.svg")
-        );
-        assert_eq!(
-            resolve_asset("./images/p.svg", "https://c.example.org/").as_deref(),
-            Some("https://c.example.org/images/p.svg")
-        );
-        assert_eq!(
-            resolve_asset("/images/p.svg", base).as_deref(),
-            Some("/images/p.svg")
-        );
-        assert_eq!(
-            resolve_asset("https://cdn.example.org/p.jpg", base).as_deref(),
-            Some("https://cdn.example.org/p.jpg")
-        );
-        for bad in [
-            "javascript:alert(1)",
-            " JavaScript:x",
-            "data:image/png;base64,AA",
-            "//evil.example/x.png",
-            "",
-            "vbscript:x",
-        ] {
-            assert_eq!(resolve_asset(bad, base), None, "{bad:?}");
-        }
     }
 
     #[test]

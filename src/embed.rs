@@ -126,15 +126,6 @@ pub fn parse_accent(raw: Option<&str>) -> Option<String> {
     ok.then(|| format!("#{}", hex.to_ascii_lowercase()))
 }
 
-/// The origin (`https://host`) of an absolute URL, or None for anything else.
-pub fn origin_of(url: &str) -> Option<&str> {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))?;
-    let host_len = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    (host_len > 0).then(|| &url[..url.len() - rest.len() + host_len])
-}
-
 /// A link target inside an embed: site-relative paths become absolute on the magazine's origin.
 pub fn absolute_href(origin: &str, href: &str) -> String {
     if href.starts_with('/') && !href.starts_with("//") {
@@ -308,7 +299,7 @@ fn set_document_head(title: &str, canonical_url: &str) {
 
 /// Names joined as in a byline, as plain text (an embed has no in-frame links to follow).
 fn names(authors: &[AuthorRef]) -> String {
-    format::byline_text(authors)
+    model::text::byline(authors)
 }
 
 /// One article as an embed card or in full.
@@ -329,7 +320,9 @@ pub fn EmbedView(article: Article, variant: Variant) -> impl IntoView {
     } = article;
     // A canonical URL with another scheme (a compromised bucket) falls back to the article's path.
     let canonical_url = crate::pages::article::safe_canonical(&canonical_url, slug.as_str());
-    let origin = origin_of(&canonical_url).unwrap_or_default().to_owned();
+    let origin = model::url::origin_of(&canonical_url)
+        .unwrap_or_default()
+        .to_owned();
     let byline = names(&authors);
     let topic = topics.first().map(|t| t.name.clone());
     let date = format::date_local(published_at);
@@ -469,14 +462,6 @@ mod tests {
 
     #[test]
     fn links_point_at_the_magazine() {
-        let canonical = "https://convergencemag.com/articles/a?x=1";
-        assert_eq!(origin_of(canonical), Some("https://convergencemag.com"));
-        assert_eq!(
-            origin_of("http://127.0.0.1:8181"),
-            Some("http://127.0.0.1:8181")
-        );
-        assert_eq!(origin_of("/articles/a"), None);
-        assert_eq!(origin_of("https:///x"), None);
         let o = "https://convergencemag.com";
         assert_eq!(absolute_href(o, "/topics/x"), format!("{o}/topics/x"));
         assert_eq!(absolute_href(o, "https://e.org/"), "https://e.org/");

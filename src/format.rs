@@ -1,35 +1,6 @@
-//! Reader-facing formatting: bylines, reading time, dates. Plain functions, tested natively.
+//! Reader-facing formatting: reading time and dates (bylines are `model::text`). Plain functions, tested natively.
 
-use model::{AuthorRef, Date, ReadingTime};
-
-/// Joins names the way an editor would: "A", "A and B", "A, B and C".
-pub fn join_names<S: AsRef<str>>(names: &[S]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => one.as_ref().to_owned(),
-        [init @ .., last] => {
-            let head: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
-            format!("{} and {}", head.join(", "), last.as_ref())
-        }
-    }
-}
-
-/// The byline as text, for meta tags and accessible names.
-pub fn byline_text(authors: &[AuthorRef]) -> String {
-    let names: Vec<&str> = authors.iter().map(|a| a.name.as_str()).collect();
-    join_names(&names)
-}
-
-/// The separator that goes before author `i` of `n` in a byline ("", ", " or " and ").
-pub fn byline_separator(i: usize, n: usize) -> &'static str {
-    if i == 0 {
-        ""
-    } else if i + 1 == n {
-        " and "
-    } else {
-        ", "
-    }
-}
+use model::{Date, ReadingTime};
 
 /// "5 min read".
 pub fn reading_time(t: ReadingTime) -> String {
@@ -73,16 +44,6 @@ pub fn date_local(d: Date) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn names_join_like_an_editor() {
-        assert_eq!(join_names::<&str>(&[]), "");
-        assert_eq!(join_names(&["A"]), "A");
-        assert_eq!(join_names(&["A", "B"]), "A and B");
-        assert_eq!(join_names(&["A", "B", "C"]), "A, B and C");
-        let seps: Vec<_> = (0..3).map(|i| byline_separator(i, 3)).collect();
-        assert_eq!(seps, ["", ", ", " and "]);
-    }
 
     #[test]
     fn times_and_dates() {

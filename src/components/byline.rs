@@ -1,6 +1,5 @@
 //! A byline whose every name links to the contributor's page: "A, B and C".
 
-use crate::format::byline_separator;
 use crate::routes::AppRoute;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -16,7 +15,7 @@ pub fn Byline(authors: Vec<AuthorRef>) -> impl IntoView {
         .map(|(i, a)| {
             let href = AppRoute::Contributor(a.slug).href();
             view! {
-                {byline_separator(i, n)}
+                {model::text::name_separator(i, n)}
                 <A href=href attr:class="byline__name">{a.name}</A>
             }
         })

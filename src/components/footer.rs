@@ -21,7 +21,7 @@ pub fn SiteFooter() -> impl IntoView {
                     .into_iter()
                     // A link with a script or data URL (a compromised bucket) is left out.
                     .filter_map(|l| {
-                        let href = model::markdown::safe_url(&l.url)?.to_owned();
+                        let href = model::url::safe_url(&l.url)?.to_owned();
                         Some(view! { <li><A href=href>{l.label}</A></li> })
                     })
                     .collect_view();

@@ -58,7 +58,7 @@ pub fn SiteHeader() -> impl IntoView {
             .into_iter()
             // A nav link with a script or data URL (a compromised bucket) is left out.
             .filter_map(|l| {
-                let href = model::markdown::safe_url(&l.url)?.to_owned();
+                let href = model::url::safe_url(&l.url)?.to_owned();
                 let exact = exact_match(&href);
                 Some(view! { <li><A href=href exact=exact>{l.label}</A></li> })
             })

@@ -20,7 +20,7 @@ pub fn SocialMeta(
     let tags = move || {
         site.get().and_then(|r| r.ok()).and_then(|s| {
             // A site URL with another scheme (a compromised bucket) gives no canonical link.
-            let site_url = model::markdown::safe_url(&s.url)?;
+            let site_url = model::url::safe_url(&s.url)?;
             let url = canonical_url(site_url, &path);
             Some(view! {
                 <Link rel="canonical" href=url.clone()/>

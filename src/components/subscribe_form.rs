@@ -7,8 +7,9 @@
 //! focus on the first invalid field. While sending, the button is `aria-disabled` (not
 //! `disabled`, which would drop keyboard focus) and the form `aria-busy`.
 
+use crate::browser::is_offline;
 use crate::hooks::use_site::use_site;
-use crate::subscribe::client::{deliver, is_online, new_key, now_ms};
+use crate::subscribe::client::{deliver, new_key, now_ms};
 use crate::subscribe::form::{self, Field, FieldError, FormInput, Submission, Variant};
 use crate::subscribe::outbox::{outbox, Outbox};
 use crate::subscribe::outcome::Outcome;
@@ -195,7 +196,7 @@ impl Ctx {
                 submission.idempotency_key = prev.idempotency_key;
             }
         }
-        if !is_online() {
+        if is_offline() {
             self.queue(submission, input);
             return;
         }

@@ -41,7 +41,7 @@ pub fn ThemeToggle() -> impl IntoView {
             let _ = r.set_attribute("data-theme", value);
         }
         // Storage may be unavailable; the choice then lasts for this visit.
-        if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        if let Some(s) = crate::browser::local_storage() {
             let _ = s.set_item(THEME_KEY, value);
         }
     };

@@ -94,18 +94,13 @@ fn root() -> Option<web_sys::Element> {
     web_sys::window()?.document()?.document_element()
 }
 
-/// localStorage when the browser allows it (private modes and sandboxed frames may throw).
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 /// The size boot.js applied before first paint, else the saved one, else the default.
 fn initial() -> TextSize {
     root()
         .and_then(|r| r.get_attribute(ROOT_ATTRIBUTE))
         .and_then(|v| TextSize::parse(&v))
         .or_else(|| {
-            storage()
+            crate::browser::local_storage()
                 .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
                 .and_then(|v| TextSize::parse(&v))
         })
@@ -121,7 +116,7 @@ pub fn provide_text_size() -> TextSizeContext {
             let _ = r.set_attribute(ROOT_ATTRIBUTE, &s.value());
         }
         // Storage may be unavailable; the control still works for this visit.
-        if let Some(st) = storage() {
+        if let Some(st) = crate::browser::local_storage() {
             let _ = st.set_item(STORAGE_KEY, &s.value());
         }
     });

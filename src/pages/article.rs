@@ -29,6 +29,33 @@ pub fn toc_to_show(toc: Vec<TocEntry>) -> Vec<TocEntry> {
     }
 }
 
+/// One item of the table of contents: a section and the sub-sections nested under it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TocSection {
+    /// The section's own heading.
+    pub entry: TocEntry,
+    /// Its sub-sections, in order.
+    pub subs: Vec<TocEntry>,
+}
+
+/// Nests each sub-section under the section before it, so the list numbers sections only;
+/// a sub-section before the first section stands as an item of its own.
+pub fn toc_tree(toc: Vec<TocEntry>) -> Vec<TocSection> {
+    let mut tree: Vec<TocSection> = Vec::new();
+    for entry in toc {
+        match tree.last_mut() {
+            Some(section) if entry.level > 2 && section.entry.level == 2 => {
+                section.subs.push(entry)
+            }
+            _ => tree.push(TocSection {
+                entry,
+                subs: Vec::new(),
+            }),
+        }
+    }
+    tree
+}
+
 /// The article named by the route's `:slug` (a malformed slug is simply not found).
 pub fn use_article_from_route() -> LocalResource<Result<Article, ContentError>> {
     let params = use_params_map();
@@ -63,7 +90,7 @@ pub fn ArticlePage() -> impl IntoView {
 /// The article's canonical URL if it is http(s), mailto or a site path; otherwise (a
 /// compromised bucket) the article's own path on this site.
 pub fn safe_canonical(canonical_url: &str, slug: &str) -> String {
-    match model::markdown::safe_url(canonical_url) {
+    match model::url::safe_url(canonical_url) {
         Some(url) => url.to_owned(),
         None => format!("/articles/{slug}"),
     }
@@ -98,11 +125,19 @@ pub fn ArticleView(article: Article) -> impl IntoView {
     let rendered = model::markdown::render(&markdown);
     let toc = toc_to_show(rendered.toc);
     let contents = (!toc.is_empty()).then(|| {
-        let items = toc
+        let link = |e: TocEntry| view! { <a href=format!("#{}", e.id)>{e.text}</a> };
+        let items = toc_tree(toc)
             .into_iter()
-            .map(|e| {
-                let href = format!("#{}", e.id);
-                view! { <li class:toc__sub=e.level == 3><a href=href>{e.text}</a></li> }
+            .map(|section| {
+                let subs = (!section.subs.is_empty()).then(|| {
+                    let subs = section
+                        .subs
+                        .into_iter()
+                        .map(|e| view! { <li>{link(e)}</li> })
+                        .collect_view();
+                    view! { <ul class="toc__subs">{subs}</ul> }
+                });
+                view! { <li>{link(section.entry)}{subs}</li> }
             })
             .collect_view();
         view! {
@@ -129,7 +164,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
     // Media URLs with a script or data scheme (a compromised bucket) show no player.
     let player = media.and_then(|m| match m {
         Media::Audio { src, mime, .. } => {
-            let src = model::markdown::safe_url(&src)?.to_owned();
+            let src = model::url::safe_url(&src)?.to_owned();
             Some(
                 view! {
                     <figure class="player">
@@ -144,7 +179,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
             )
         }
         Media::Video { url, host } => {
-            let url = model::markdown::safe_url(&url)?.to_owned();
+            let url = model::url::safe_url(&url)?.to_owned();
             Some(
                 view! {
                     <p class="player">
@@ -255,5 +290,35 @@ mod tests {
         assert!(toc_to_show(vec![entry(2, "a"), entry(3, "b"), entry(2, "c")]).is_empty());
         let long = vec![entry(2, "a"), entry(3, "a1"), entry(2, "b"), entry(2, "c")];
         assert_eq!(toc_to_show(long.clone()), long);
+    }
+
+    #[test]
+    fn sub_sections_nest_under_their_section() {
+        let toc = vec![
+            entry(3, "intro"),
+            entry(2, "a"),
+            entry(3, "a1"),
+            entry(3, "a2"),
+            entry(2, "b"),
+            entry(2, "c"),
+            entry(3, "c1"),
+        ];
+        let tree = toc_tree(toc);
+        let shape: Vec<(&str, Vec<&str>)> = tree
+            .iter()
+            .map(|s| {
+                let subs = s.subs.iter().map(|e| e.id.as_str()).collect();
+                (s.entry.id.as_str(), subs)
+            })
+            .collect();
+        assert_eq!(
+            shape,
+            [
+                ("intro", vec![]),
+                ("a", vec!["a1", "a2"]),
+                ("b", vec![]),
+                ("c", vec!["c1"]),
+            ]
+        );
     }
 }

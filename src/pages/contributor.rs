@@ -86,7 +86,7 @@ pub fn description(c: &Contributor) -> String {
 
 /// The URL of a profile link if it is safe to follow (http, https, mailto, or a site path).
 pub fn safe_href(url: &str) -> Option<&str> {
-    model::markdown::safe_url(url)
+    model::url::safe_url(url)
 }
 
 /// What a profile link says: its label, else the site's host name ("example.org").
@@ -433,7 +433,6 @@ mod tests {
                     topics: vec![],
                     feature_image: None,
                     reading_time: ReadingTime(1),
-                    excerpt: String::new(),
                 })
                 .collect(),
             featured: None,

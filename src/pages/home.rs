@@ -79,7 +79,6 @@ mod tests {
             topics: vec![],
             feature_image: None,
             reading_time: ReadingTime(1),
-            excerpt: String::new(),
         }
     }
 

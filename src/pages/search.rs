@@ -46,7 +46,7 @@ fn ResultItem(doc: SearchDoc) -> impl IntoView {
                 <p class="search-result__kind">"Article"</p>
                 <h2 class="search-result__title"><A href=AppRoute::Article(slug).href()>{title}</A></h2>
                 <p class="search-result__meta">
-                    {(!authors.is_empty()).then(|| format!("By {} · ", format::byline_text(&authors)))}
+                    {(!authors.is_empty()).then(|| format!("By {} · ", model::text::byline(&authors)))}
                     <time datetime=published_at.to_string()>{format::date_local(published_at)}</time>
                 </p>
                 <p class="search-result__excerpt">{excerpt}</p>

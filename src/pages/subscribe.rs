@@ -50,7 +50,7 @@ fn SubscribeView(site: Site) -> impl IntoView {
         ..
     } = site;
     // An unsafe support URL (a compromised bucket) falls back to writing in, like a local one.
-    let support_href = model::markdown::safe_url(&support.url).map(str::to_owned);
+    let support_href = model::url::safe_url(&support.url).map(str::to_owned);
     let donate = if links_here(&support.url) || support_href.is_none() {
         let mailto = format!("mailto:{}", contact.email);
         view! {

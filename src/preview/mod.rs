@@ -212,9 +212,7 @@ enum StorageProblem {
 }
 
 fn storage() -> Result<web_sys::Storage, StorageProblem> {
-    web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .ok_or(StorageProblem::Unavailable)
+    crate::browser::local_storage().ok_or(StorageProblem::Unavailable)
 }
 
 /// The saved work in progress, if any.

@@ -7,6 +7,7 @@ use super::adapters::{self, Method, ProviderResponse, SubscribeRequest};
 use super::form::{uuid_v4, Submission};
 use super::outcome::Outcome;
 use super::retry::{self, Next};
+use crate::browser::{sleep, AbortOnDrop};
 use futures::future::{select, Either};
 use model::Provider;
 
@@ -29,11 +30,6 @@ pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
-/// Whether the browser says it is online (true where it can't tell).
-pub fn is_online() -> bool {
-    web_sys::window().is_none_or(|w| w.navigator().on_line())
-}
-
 /// A random number in `[0, 1)` for jitter.
 pub fn random() -> f64 {
     js_sys::Math::random()
@@ -53,38 +49,17 @@ pub fn new_key() -> String {
     uuid_v4(bytes)
 }
 
-/// Resolves after `ms` milliseconds.
-pub async fn sleep(ms: u32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
-/// Aborts the request when dropped (a timeout, or the page going away).
-struct AbortOnDrop(Option<web_sys::AbortController>);
-
-impl Drop for AbortOnDrop {
-    fn drop(&mut self) {
-        if let Some(c) = &self.0 {
-            c.abort();
-        }
-    }
-}
-
 /// Sends `submission` to `provider`, with retries; never returns before the outcome is
 /// final. `Outcome::Offline` means nothing was (knowingly) delivered and it should be queued.
 pub async fn deliver(provider: &Provider, submission: &Submission) -> Outcome {
     let mut retries = 0;
     loop {
-        if !is_online() {
+        if crate::browser::is_offline() {
             return Outcome::Offline;
         }
         let outcome = attempt(provider, submission).await;
         // A failure because the connection dropped is "offline", not an error to retry now.
-        if outcome == Outcome::NetworkError && !is_online() {
+        if outcome == Outcome::NetworkError && crate::browser::is_offline() {
             return Outcome::Offline;
         }
         match retry::next(&outcome, retries, random()) {
@@ -117,7 +92,8 @@ async fn attempt(provider: &Provider, submission: &Submission) -> Outcome {
         // provider got it (it is a "simple" request: no preflight). One `no-cors` retry tells
         // a reachable provider from a dead network; its opaque answer is reported honestly.
         Err(Failure::Network { type_error: true })
-            if matches!(provider, Provider::FormEncoded { .. }) && is_online() =>
+            if matches!(provider, Provider::FormEncoded { .. })
+                && !crate::browser::is_offline() =>
         {
             match send(&req, true).await {
                 Ok(r) => adapters::interpret(provider, &r, now_ms()),
@@ -138,9 +114,8 @@ fn failure_outcome(f: Failure) -> Outcome {
 /// Sends one described request within [`TIMEOUT_MS`].
 async fn send(req: &SubscribeRequest, no_cors: bool) -> Result<ProviderResponse, Failure> {
     use gloo_net::http::{Method as M, RequestBuilder};
-    let controller = web_sys::AbortController::new().ok();
-    let signal = controller.as_ref().map(|c| c.signal());
-    let _guard = AbortOnDrop(controller);
+    let guard = AbortOnDrop::new();
+    let signal = guard.signal();
     let method = match req.method {
         Method::Get => M::GET,
         Method::Post => M::POST,

@@ -5,10 +5,12 @@
 //! One outbox per page load, started by the first form that appears (the footer's is on
 //! every page) and living as long as the page.
 
-use super::client::{self, deliver, is_online, now_ms, sleep};
+use super::client::{self, deliver, now_ms};
 use super::form::FormInput;
 use super::outcome::Outcome;
 use super::queue::{self, QueuedSubmission, STORAGE_KEY};
+use crate::browser::is_offline;
+use crate::browser::sleep;
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
 use std::sync::Arc;
@@ -63,14 +65,11 @@ pub fn outbox() -> Outbox {
     o
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 /// Whether localStorage really accepts writes (private modes may expose it and throw).
 fn storage_works() -> bool {
     const PROBE: &str = "convergence.subscribe.probe";
-    storage().is_some_and(|s| s.set_item(PROBE, "1").is_ok() && s.remove_item(PROBE).is_ok())
+    crate::browser::local_storage()
+        .is_some_and(|s| s.set_item(PROBE, "1").is_ok() && s.remove_item(PROBE).is_ok())
 }
 
 impl Outbox {
@@ -78,7 +77,7 @@ impl Outbox {
         let persistent = storage_works();
         let items = if persistent {
             queue::parse(
-                storage()
+                crate::browser::local_storage()
                     .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
                     .as_deref(),
             )
@@ -109,7 +108,7 @@ impl Outbox {
     fn load(&self) -> Vec<QueuedSubmission> {
         if self.persistent.get_untracked() {
             queue::parse(
-                storage()
+                crate::browser::local_storage()
                     .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
                     .as_deref(),
             )
@@ -121,7 +120,7 @@ impl Outbox {
     /// Stores the queue and updates the mirror; a failed write falls back to memory.
     fn save(&self, items: Vec<QueuedSubmission>) {
         if self.persistent.get_untracked() {
-            let written = storage().is_some_and(|s| {
+            let written = crate::browser::local_storage().is_some_and(|s| {
                 if items.is_empty() {
                     s.remove_item(STORAGE_KEY).is_ok()
                 } else {
@@ -177,7 +176,7 @@ impl Outbox {
 
     /// Sends whatever waits, one item at a time, unless already doing so or offline.
     pub fn flush(&self) {
-        if FLUSHING.get() || !is_online() {
+        if FLUSHING.get() || is_offline() {
             return;
         }
         FLUSHING.set(true);
@@ -189,7 +188,7 @@ impl Outbox {
     }
 
     async fn flush_all(&self) {
-        while is_online() {
+        while !is_offline() {
             let now = now_ms();
             let mut items = self.load();
             let Some(item) = queue::next_claimable(&items, &self.tab, now).cloned() else {

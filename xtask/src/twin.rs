@@ -3,7 +3,7 @@
 //! plain HTML pages that link the app's own CSS, with no script at all.
 
 // The same escaper the app's embed snippets and press's oEmbed use.
-use model::embed::escape_html as esc;
+use model::text::escape_html as esc;
 use model::{Article, ArticleSummary, Date, Listing, Site};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -17,11 +17,7 @@ fn byline(authors: &[model::AuthorRef]) -> String {
     let n = authors.len();
     let mut out = String::from("<span class=\"byline\">By ");
     for (i, a) in authors.iter().enumerate() {
-        let sep = match (i, n - i) {
-            (0, _) => "",
-            (_, 1) => " and ",
-            _ => ", ",
-        };
+        let sep = model::text::name_separator(i, n);
         let _ = write!(
             out,
             "{sep}<a class=\"byline__name\" href=\"/contributors/{}\">{}</a>",

@@ -1,6 +1,7 @@
 //! Partner embeds: the embed page's address and the code partners paste, built in one place
 //! for the builder (oEmbed), the app (the Embed / Republish dialog) and the embed entry.
 
+use crate::text::escape_html;
 use crate::Slug;
 
 /// The embed entry's path on the magazine's origin: a directory index, so any static host
@@ -60,22 +61,6 @@ pub fn requested_slug<'a>(path: &'a str, article_param: Option<&'a str>) -> Opti
                 .map(|s| s.trim_end_matches('/'))
                 .filter(|s| !s.is_empty() && !s.contains('/'))
         })
-}
-
-/// Escapes text for an HTML attribute value or element content.
-pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// The loader snippet a partner pastes: a blockquote whose link is the no-JavaScript

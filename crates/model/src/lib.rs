@@ -14,7 +14,9 @@ pub mod paths;
 pub mod search;
 #[cfg(feature = "source")]
 pub mod source;
+pub mod text;
 pub mod types;
+pub mod url;
 
 pub use decode::{decode, DecodeError};
 pub use ids::{Date, IdError, Slug};

@@ -7,6 +7,8 @@
 //! wasm size): raw HTML is escaped into visible text, link and image URLs pass
 //! an allow-list, and every tag and attribute in the output is written here.
 
+use crate::text::push_escaped;
+use crate::url::{classify, UrlKind};
 use pulldown_cmark::{
     Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
 };
@@ -307,90 +309,14 @@ fn truncate_at_word(text: &str, max_chars: usize) -> String {
 }
 
 // ---------------------------------------------------------------------------
-// URLs
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum UrlKind {
-    /// A path, `?query` or `#fragment` on this site.
-    Relative,
-    /// http or https: another site, so the page must not hand it `window.opener`.
-    External,
-    /// mailto.
-    Mail,
-    /// Anything else: dropped.
-    Blocked,
-}
-
-/// A URL from the bucket that is safe to put in an `href` or `src` (http, https,
-/// mailto, or a path on this site), trimmed; None for any other scheme, for a
-/// protocol-relative `//host` URL, and for URLs with control characters inside.
-/// The app uses it for every URL that does not go through Markdown: navigation and
-/// footer links, media, profile links, the support link.
-pub fn safe_url(url: &str) -> Option<&str> {
-    let trimmed = url.trim_matches(|c: char| c.is_whitespace() || c.is_control());
-    (!trimmed.is_empty() && classify_url(trimmed) != UrlKind::Blocked).then_some(trimmed)
-}
-
-/// Allow-lists a link or image URL as the browser would resolve it.
-/// pulldown-cmark has already decoded entities and backslash escapes, so
-/// `&#106;avascript:` and `javascript&colon;` arrive here as `javascript:`.
-fn classify_url(url: &str) -> UrlKind {
-    // Browsers strip leading and trailing C0 controls and spaces.
-    let url = url.trim_matches(|c: char| c.is_whitespace() || c.is_control());
-    // Browsers delete tabs and newlines anywhere in a URL, which turns
-    // `java\tscript:` into a live scheme; no honest URL contains a control.
-    if url.chars().any(char::is_control) {
-        return UrlKind::Blocked;
-    }
-    let bytes = url.as_bytes();
-    // Protocol-relative (`//host`, and `\\host` or `/\host`, which browsers
-    // treat the same) leaves this site without naming a scheme.
-    if bytes.len() >= 2 && matches!(bytes[0], b'/' | b'\\') && matches!(bytes[1], b'/' | b'\\') {
-        return UrlKind::Blocked;
-    }
-    let scheme_end = url.find([':', '/', '?', '#', '\\']).unwrap_or(url.len());
-    if !url[scheme_end..].starts_with(':') {
-        return UrlKind::Relative;
-    }
-    // A colon before any path separator means a scheme (or something a browser
-    // might read as one): only these three pass.
-    let scheme = &url[..scheme_end];
-    if scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https") {
-        UrlKind::External
-    } else if scheme.eq_ignore_ascii_case("mailto") {
-        UrlKind::Mail
-    } else {
-        UrlKind::Blocked
-    }
-}
-
-// ---------------------------------------------------------------------------
-// Escaping (pulldown-cmark's own escapers live in a crate we do not depend on).
+// Escaping: the one escaper (`crate::text`), plus the href encoding only links need.
 
 fn escape_html(out: &mut String, s: &str) {
-    escape(out, s, true);
+    push_escaped(out, s, true);
 }
 
 fn escape_body(out: &mut String, s: &str) {
-    escape(out, s, false);
-}
-
-fn escape(out: &mut String, s: &str, quotes: bool) {
-    let mut last = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let replacement = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' if quotes => "&quot;",
-            b'\'' if quotes => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&s[last..i]);
-        out.push_str(replacement);
-        last = i + 1;
-    }
-    out.push_str(&s[last..]);
+    push_escaped(out, s, false);
 }
 
 /// Percent-encodes what may not stand in a quoted `href`/`src` (as CommonMark's
@@ -931,7 +857,7 @@ impl<'e, 'a> Writer<'e, 'a> {
                 } else {
                     Cow::Borrowed(dest_url)
                 };
-                let kind = classify_url(&href);
+                let kind = classify(&href);
                 self.links.push(kind != UrlKind::Blocked);
                 if kind == UrlKind::Blocked {
                     return;
@@ -1042,7 +968,7 @@ impl<'e, 'a> Writer<'e, 'a> {
             }
             end += 1;
         }
-        if classify_url(dest_url) == UrlKind::Blocked {
+        if classify(dest_url) == UrlKind::Blocked {
             // The alt text is not counted as words, to match `walk_text`.
             escape_body(&mut self.out, &alt);
             if !alt.is_empty() {
@@ -1545,39 +1471,6 @@ mod tests {
             "{out}"
         );
         assert_safe(&out);
-    }
-
-    #[test]
-    fn safe_url_keeps_web_mail_and_site_urls_only() {
-        for (url, kept) in [
-            ("https://example.org/a", Some("https://example.org/a")),
-            ("  HTTP://x.org ", Some("HTTP://x.org")),
-            ("mailto:a@b.c", Some("mailto:a@b.c")),
-            ("/about", Some("/about")),
-            ("#top", Some("#top")),
-            ("javascript:alert(1)", None),
-            (" \u{1}JavaScript:alert(1)", None),
-            ("java\tscript:alert(1)", None),
-            ("data:text/html,x", None),
-            ("vbscript:x", None),
-            ("//evil.example", None),
-            ("/\\evil.example", None),
-            ("", None),
-        ] {
-            assert_eq!(safe_url(url), kept, "{url:?}");
-        }
-    }
-
-    #[test]
-    fn classify_url_cases() {
-        assert_eq!(classify_url(""), UrlKind::Relative);
-        assert_eq!(classify_url("https://x"), UrlKind::External);
-        assert_eq!(classify_url("MailTo:x@y"), UrlKind::Mail);
-        assert_eq!(classify_url("  javascript:x"), UrlKind::Blocked);
-        assert_eq!(classify_url("java\u{0}script:x"), UrlKind::Blocked);
-        assert_eq!(classify_url("/a\tb"), UrlKind::Blocked);
-        assert_eq!(classify_url("/\\evil"), UrlKind::Blocked);
-        assert_eq!(classify_url("javascript%3Aalert(1)"), UrlKind::Relative);
     }
 
     #[test]

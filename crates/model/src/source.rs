@@ -1694,21 +1694,6 @@ pub fn check_duplicate_slugs(what: &str, files: &[(Slug, String)]) -> Vec<Diagno
     out
 }
 
-/// Checks one file of any kind (chosen by its path), for the preview editor:
-/// everything but the duplicate-slug check, which needs the whole folder.
-pub fn check_file(path: &str, text: &str, catalog: &Catalog) -> Vec<Diagnostic> {
-    match classify(path) {
-        FileKind::Site => parse_site(path, text, catalog).diagnostics,
-        FileKind::Topics => parse_topics(path, text).diagnostics,
-        FileKind::Masthead => parse_masthead(path, text, catalog).diagnostics,
-        FileKind::Article => parse_article(path, text, catalog, false).diagnostics,
-        FileKind::Draft => parse_article(path, text, catalog, true).diagnostics,
-        FileKind::Contributor => parse_contributor(path, text, catalog).diagnostics,
-        FileKind::Page => parse_page(path, text, catalog).diagnostics,
-        FileKind::Image | FileKind::Other => Vec::new(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -297,10 +297,6 @@ pub struct ArticleSummary {
     pub feature_image: Option<Image>,
     /// Minutes to read.
     pub reading_time: ReadingTime,
-    /// Plain-text excerpt, only for an article without a dek: cards show the dek, and
-    /// leaving the excerpt out keeps listing pages small. Empty (and omitted) otherwise.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub excerpt: String,
 }
 
 /// `articles/{slug}.json` (and `drafts/{slug}.json`): one whole article.

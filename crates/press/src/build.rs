@@ -206,7 +206,7 @@ fn prepare(a: &ArticleSource, site: &Site, names: &Names) -> Prepared {
     let body_text = markdown::plain_text(&a.body);
     // One conversion for press and the staff preview, so a preview shows what gets published.
     let article = a.to_article(&site.url, |s| names.author(s), |s| names.topic(s));
-    let (reading_time, excerpt) = (article.reading_time, article.excerpt.clone());
+    let reading_time = article.reading_time;
     let (authors, topics) = (article.authors.clone(), article.topics.clone());
     let summary = ArticleSummary {
         slug: a.slug.clone(),
@@ -216,18 +216,13 @@ fn prepare(a: &ArticleSource, site: &Site, names: &Names) -> Prepared {
         published_at: a.published,
         authors,
         topics,
-        // Cards show neither captions nor credits, nor the excerpt when there is a dek.
+        // Cards show neither captions nor credits.
         feature_image: a.image.clone().map(|i| Image {
             caption: None,
             credit: None,
             ..i
         }),
         reading_time,
-        excerpt: if a.dek.trim().is_empty() {
-            excerpt
-        } else {
-            String::new()
-        },
     };
     Prepared {
         article,
@@ -717,7 +712,7 @@ fn oembed(site: &Site, a: &Article) -> OEmbed {
         version: "1.0".into(),
         kind: "rich".into(),
         title: a.title.clone(),
-        author_name: byline(&a.authors),
+        author_name: model::text::byline(&a.authors),
         author_url: a.authors.first().map_or_else(
             || url.to_owned(),
             |au| format!("{url}/contributors/{}", au.slug),
@@ -727,22 +722,6 @@ fn oembed(site: &Site, a: &Article) -> OEmbed {
         html,
         width,
         height,
-    }
-}
-
-/// "A", "A and B", "A, B and C".
-pub fn byline(authors: &[AuthorRef]) -> String {
-    match authors {
-        [] => String::new(),
-        [a] => a.name.clone(),
-        [rest @ .., last] => format!(
-            "{} and {}",
-            rest.iter()
-                .map(|a| a.name.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-            last.name
-        ),
     }
 }
 
@@ -836,15 +815,5 @@ mod tests {
         assert_eq!(related(Some(3), &[t("a")], &by_topic, 10), [0, 5, 7]);
         assert_eq!(related(Some(2), &[t("b")], &by_topic, 10), [1, 0, 3]);
         assert_eq!(related(None, &[t("b"), t("a")], &by_topic, 10), [0, 1, 2]);
-    }
-
-    #[test]
-    fn bylines() {
-        let a = |n: &str| AuthorRef {
-            slug: Slug::parse("x").unwrap(),
-            name: n.into(),
-        };
-        assert_eq!(byline(&[a("A"), a("B"), a("C")]), "A, B and C");
-        assert_eq!(byline(&[a("A")]), "A");
     }
 }
