@@ -15,6 +15,12 @@ pub fn date_fallback(d: Date) -> String {
 /// A date in the reader's locale ("1 June 2023", "June 1, 2023"…) through `Intl`.
 #[cfg(target_arch = "wasm32")]
 pub fn date_local(d: Date) -> String {
+    date_in_locale(d, "default")
+}
+
+/// A date in the given BCP 47 locale through `Intl` (the English fallback if Intl fails).
+#[cfg(target_arch = "wasm32")]
+pub fn date_in_locale(d: Date, locale: &str) -> String {
     use wasm_bindgen::JsValue;
     let options = js_sys::Object::new();
     for (k, v) in [
@@ -27,7 +33,7 @@ pub fn date_local(d: Date) -> String {
     }
     // An ISO instant at UTC midnight, formatted in UTC, so no time zone shifts the day.
     let utc = js_sys::Date::new(&JsValue::from_str(&format!("{d}T00:00:00Z")));
-    let s: String = utc.to_locale_date_string("default", &options).into();
+    let s: String = utc.to_locale_date_string(locale, &options).into();
     if s.is_empty() || s == "Invalid Date" {
         date_fallback(d)
     } else {

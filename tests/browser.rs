@@ -52,12 +52,26 @@ async fn a_missing_bucket_file_is_not_found_with_its_name() {
 }
 
 #[wasm_bindgen_test]
-fn dates_are_formatted_by_intl() {
+fn dates_never_shift_with_the_readers_time_zone() {
+    // `cargo xtask test` runs this browser west of UTC (TZ=America/Los_Angeles), where a
+    // date read as a local day would be the evening before: the check below proves it.
+    let midnight_utc = js_sys::Date::new(&"2023-06-01T00:00:00Z".into());
+    assert!(
+        midnight_utc.get_timezone_offset() > 0.0,
+        "the browser must run west of UTC for this test to mean anything (TZ is {:?})",
+        midnight_utc.get_timezone_offset()
+    );
+    assert_eq!(midnight_utc.get_date(), 31, "local time reads 31 May");
     let d = model::Date::parse("2023-06-01").unwrap();
-    let s = convergence_web::format::date_local(d);
-    assert!(s.contains("2023"), "{s}");
-    // UTC formatting: the day never shifts with the machine's time zone.
-    assert!(s.contains('1'), "{s}");
+    assert_eq!(
+        convergence_web::format::date_in_locale(d, "en-US"),
+        "June 1, 2023"
+    );
+    assert_eq!(
+        convergence_web::format::date_in_locale(d, "en-GB"),
+        "1 June 2023"
+    );
+    assert!(convergence_web::format::date_local(d).contains("2023"));
 }
 
 #[wasm_bindgen_test]

@@ -8,7 +8,7 @@ import AxeBuilder from "@axe-core/playwright";
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const WIDTHS = [320, 1280];
 const TEXT_SIZES = ["100", "200"];
-// Four full axe runs per route; generous for a loaded shared machine (about 10 s idle).
+// Four full axe runs per route; generous for a busy 2-core machine (about 10 s idle).
 const AXE_TIMEOUT = 150_000;
 
 /** Every route, one row each (the embed rows are where its URL scheme lives). */

@@ -33,7 +33,7 @@ const ROUTES = [
   ["embed (card)", "/embed/articles/broad-front-panel?variant=card", /Broad Front/],
   ["embed (full)", "/embed/articles/organizing-upgrade-about-2012", null],
   ...staticPages.map((slug) => [`page ${slug}`, `/${slug}`, null]),
-  // The embed's own entry, once it is built into dist/embed/ (coordinator's move).
+  // The embed's own entry, when it is built into dist/embed/.
   ...(fs.existsSync(path.join(dist, "embed/index.html"))
     ? [["embed entry", "/embed/?article=broad-front-panel&variant=card", null]]
     : []),

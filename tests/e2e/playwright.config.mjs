@@ -1,7 +1,7 @@
-// Playwright drives Debian's Chromium (no browser downloads on this machine).
+// Playwright drives Debian's Chromium (Playwright's own browser downloads are not used).
 import { defineConfig } from "@playwright/test";
 
-// E2E_PORT and DIST_DIR let several engineers run the suite at once against their own builds.
+// E2E_PORT and DIST_DIR let several checkouts run the suite at once against their own builds.
 const port = Number(process.env.E2E_PORT ?? 8181);
 
 export default defineConfig({

@@ -4,7 +4,7 @@
 use crate::run::{self, CommandExt};
 use std::path::Path;
 
-/// trunk's pinned version (0.22 needs a newer rustc than this machine's).
+/// trunk's pinned version (0.22 needs rustc 1.96; the toolchain here is 1.95).
 pub const TRUNK_VERSION: &str = "0.21.14";
 /// binaryen's pinned version: Debian's 108 breaks current Rust wasm.
 pub const BINARYEN_VERSION: u32 = 132;
@@ -114,7 +114,7 @@ fn check_trunk_toml(wbg: &str) -> Result<(), String> {
         _ => problems.push(format!("Trunk.toml must pin `wasm_opt = \"{want_opt}\"` under [tools] (the npm binaryen@{BINARYEN_VERSION} that xtask installs)")),
     }
     if toml_value(&toml, "offline") != Some("true") {
-        problems.push("Trunk.toml must set `offline = true` under [build]: this machine cannot download tools".into());
+        problems.push("Trunk.toml must set `offline = true` under [build]: Trunk must not try to download tools".into());
     }
     if problems.is_empty() {
         step(&format!(

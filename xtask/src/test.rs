@@ -144,6 +144,8 @@ fn layers() -> Vec<Layer> {
                     "wasm-bindgen-test-runner",
                 )
                 .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+                // West of UTC, so a date shown as a local day would visibly shift (tests/browser.rs).
+                .env("TZ", "America/Los_Angeles")
                 .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
                 c
             },

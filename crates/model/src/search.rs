@@ -254,6 +254,70 @@ pub fn rank(postings: &[Option<&[(u32, u16)]>]) -> Vec<u32> {
     ranked.into_iter().map(|(d, _)| d).collect()
 }
 
+/// At most this many results are shown for one query.
+pub const MAX_RESULTS: usize = 30;
+
+/// A query, ready to look up: its normalised terms and, for each, the term shard to load.
+/// The app and the builder's tests run the same steps: [`Query::new`], load
+/// [`Query::term_shards`], [`Query::rank`], load [`doc_shards`], [`pick_docs`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Query {
+    /// The query's terms (empty: nothing searchable was typed).
+    pub terms: Vec<String>,
+    /// For each term, in order, the term shard that holds it.
+    pub term_shards: Vec<u32>,
+}
+
+impl Query {
+    /// Normalises `text` and finds its terms' shards in an index of `manifest`'s shape.
+    pub fn new(text: &str, manifest: &crate::SearchManifest) -> Self {
+        let terms = terms(text);
+        let term_shards = terms
+            .iter()
+            .map(|t| crate::paths::term_shard(t, manifest.term_shards))
+            .collect();
+        Query { terms, term_shards }
+    }
+
+    /// The matching document ids, best first, from the loaded term shards (one per term, in
+    /// the order of [`Query::term_shards`]).
+    pub fn rank(&self, shards: &[&crate::SearchTermShard]) -> Vec<u32> {
+        let postings: Vec<Option<&[(u32, u16)]>> = self
+            .terms
+            .iter()
+            .zip(shards)
+            .map(|(t, shard)| shard.terms.get(t).map(Vec::as_slice))
+            .collect();
+        rank(&postings)
+    }
+}
+
+/// The document shards that hold `ids`, each once, in order.
+pub fn doc_shards(ids: &[u32], docs_per_shard: u32) -> Vec<u32> {
+    ids.iter()
+        .map(|id| id / docs_per_shard.max(1))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect()
+}
+
+/// The documents `ids` names, in that order, out of the loaded document shards (`loaded[i]`
+/// is shard `needed[i]`, as [`doc_shards`] listed them); an id no shard holds is skipped.
+pub fn pick_docs(
+    ids: &[u32],
+    needed: &[u32],
+    loaded: &[crate::SearchDocShard],
+    docs_per_shard: u32,
+) -> Vec<crate::SearchDoc> {
+    let per = docs_per_shard.max(1);
+    ids.iter()
+        .filter_map(|id| {
+            let shard = needed.iter().position(|&s| s == id / per)?;
+            loaded.get(shard)?.docs.get((id % per) as usize).cloned()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -292,5 +356,75 @@ mod tests {
         // Ties go to the newer (lower) id.
         let tie: &[(u32, u16)] = &[(5, 2), (2, 2)];
         assert_eq!(rank(&[Some(tie)]), [2, 5]);
+    }
+
+    #[test]
+    fn doc_shards_are_unique_and_sorted() {
+        assert_eq!(doc_shards(&[130, 5, 7, 250, 129], 128), [0, 1]);
+        assert_eq!(doc_shards(&[], 128), Vec::<u32>::new());
+        assert_eq!(doc_shards(&[3], 0), [3]);
+    }
+
+    #[test]
+    fn a_query_runs_from_terms_to_documents() {
+        use crate::{SchemaVersion, SearchDoc, SearchDocShard, SearchManifest, SearchTermShard};
+        let manifest = SearchManifest {
+            schema_version: SchemaVersion::default(),
+            term_shards: 3,
+            docs_per_shard: 2,
+            documents: 4,
+        };
+        let docs: Vec<SearchDoc> = ["zero", "one", "two", "three"]
+            .iter()
+            .map(|n| SearchDoc::Contributor {
+                slug: crate::Slug::parse(n).unwrap(),
+                name: n.to_string(),
+                summary: String::new(),
+            })
+            .collect();
+        let postings = [
+            ("power", vec![(3, 16), (1, 4)]),
+            ("arizona", vec![(1, 20), (2, 1), (3, 1)]),
+        ];
+        let mut term_shards: Vec<SearchTermShard> = (0..3)
+            .map(|_| SearchTermShard {
+                schema_version: SchemaVersion::default(),
+                terms: Default::default(),
+            })
+            .collect();
+        for (term, p) in postings {
+            let shard = crate::paths::term_shard(term, 3) as usize;
+            term_shards[shard].terms.insert(term.into(), p);
+        }
+        let doc_files: Vec<SearchDocShard> = docs
+            .chunks(2)
+            .map(|c| SearchDocShard {
+                schema_version: SchemaVersion::default(),
+                docs: c.to_vec(),
+            })
+            .collect();
+
+        let q = Query::new("The POWER of Arizona", &manifest);
+        assert_eq!(q.terms, ["power", "arizona"]);
+        let loaded: Vec<&SearchTermShard> = q
+            .term_shards
+            .iter()
+            .map(|&s| &term_shards[s as usize])
+            .collect();
+        let ranked = q.rank(&loaded);
+        assert_eq!(ranked, [1, 3]);
+        let needed = doc_shards(&ranked, manifest.docs_per_shard);
+        assert_eq!(needed, [0, 1]);
+        let files: Vec<SearchDocShard> = needed
+            .iter()
+            .map(|&s| doc_files[s as usize].clone())
+            .collect();
+        assert_eq!(
+            pick_docs(&ranked, &needed, &files, manifest.docs_per_shard),
+            [docs[1].clone(), docs[3].clone()]
+        );
+        // A shard that failed to hold an id skips it rather than showing the wrong document.
+        assert_eq!(pick_docs(&[1, 3], &[0], &files[..1], 2), [docs[1].clone()]);
+        assert!(Query::new("the of", &manifest).terms.is_empty());
     }
 }

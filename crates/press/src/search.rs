@@ -154,18 +154,16 @@ pub fn build_index(docs: Vec<DocInput>) -> SearchIndex {
     }
 }
 
-/// Looks a query up the way the app does, in an index held in memory: every
-/// query term must match; documents are ranked by their summed weights.
+/// Looks a query up in an index held in memory with the app's own steps
+/// (`model::search::Query`): every term must match; ranked by summed weights.
 pub fn query(index: &SearchIndex, q: &str) -> Vec<u32> {
-    let terms = model::search::terms(q);
-    let postings: Vec<Option<&[(u32, u16)]>> = terms
+    let q = model::search::Query::new(q, &index.manifest);
+    let shards: Vec<&SearchTermShard> = q
+        .term_shards
         .iter()
-        .map(|t| {
-            let shard = model::paths::term_shard(t, index.manifest.term_shards) as usize;
-            index.term_shards[shard].terms.get(t).map(Vec::as_slice)
-        })
+        .map(|&s| &index.term_shards[s as usize])
         .collect();
-    model::search::rank(&postings)
+    q.rank(&shards)
 }
 
 #[cfg(test)]
