@@ -14,23 +14,11 @@ use crate::subscribe::form::{self, Field, FieldError, FormInput, Submission, Var
 use crate::subscribe::outbox::{outbox, Outbox};
 use crate::subscribe::outcome::Outcome;
 use crate::subscribe::queue::{shown_by, QueuedSubmission};
+use crate::subscribe::submit::{on_outcome, on_submit, Phase, Step, SubmitContext};
 use leptos::prelude::*;
 use model::{ConsentRequirement, SubscribeConfig};
 use std::sync::atomic::{AtomicU32, Ordering};
 use wasm_bindgen::JsCast;
-
-/// Where the form is in its life.
-#[derive(Debug, Clone, PartialEq)]
-enum Phase {
-    /// Waiting for the reader.
-    Idle,
-    /// A request is in flight; further submits are ignored.
-    Sending,
-    /// The last submission ended so.
-    Done(Outcome),
-    /// The reader cancelled a queued submission.
-    Cancelled,
-}
 
 /// Element ids for one form instance (several forms can share a page).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -165,52 +153,55 @@ impl Ctx {
         })
     }
 
-    /// Handles a submit: validate, then send, queue, or (honeypot) pretend.
+    /// Handles a submit: carries out what [`on_submit`] decides.
     fn submit(&self) {
         let s = self.state;
-        if s.phase.get_untracked() == Phase::Sending {
-            // A second click while the first is in flight: one click, one request.
-            return;
-        }
         let config = self.config.get_value();
         let input = s.input();
-        let mut submission = match form::submission(&input, &config, self.variant, new_key()) {
-            Ok(sub) => sub,
-            Err(errors) => {
+        let phase = s.phase.get_untracked();
+        let uncertain = s.uncertain.get_value();
+        let step = on_submit(SubmitContext {
+            phase: &phase,
+            input: &input,
+            config: &config,
+            variant: self.variant,
+            fresh_key: new_key(),
+            honeypot_filled: !s.honeypot.get_untracked().is_empty(),
+            uncertain: uncertain.as_ref(),
+            offline: is_offline(),
+        });
+        match step {
+            Step::Ignore => {}
+            Step::Invalid(errors) => {
                 if let Some(first) = errors.first() {
                     focus_later(self.ids.field(first.field));
                 }
                 s.errors.set(errors);
                 s.phase.set(Phase::Idle);
-                return;
             }
-        };
-        s.errors.set(Vec::new());
-        if !s.honeypot.get_untracked().is_empty() {
-            // A bot filled the hidden field: it sees the usual success; nothing is sent.
-            s.phase.set(Phase::Done(Outcome::Subscribed));
-            return;
-        }
-        if let Some(prev) = s.uncertain.get_value() {
-            if prev.same_request(&submission) {
-                submission.idempotency_key = prev.idempotency_key;
+            Step::PretendSubscribed => {
+                s.errors.set(Vec::new());
+                s.phase.set(Phase::Done(Outcome::Subscribed));
+            }
+            Step::Queue(submission) => {
+                s.errors.set(Vec::new());
+                self.queue(submission, input);
+            }
+            Step::Send(submission) => {
+                s.errors.set(Vec::new());
+                s.phase.set(Phase::Sending);
+                let ctx = self.clone();
+                let provider = config.provider;
+                leptos::task::spawn_local(async move {
+                    let outcome = deliver(&provider, &submission).await;
+                    if outcome == Outcome::Offline {
+                        ctx.queue(submission, input);
+                    } else {
+                        ctx.finish(outcome, Some(submission), true);
+                    }
+                });
             }
         }
-        if is_offline() {
-            self.queue(submission, input);
-            return;
-        }
-        s.phase.set(Phase::Sending);
-        let ctx = self.clone();
-        let provider = config.provider;
-        leptos::task::spawn_local(async move {
-            let outcome = deliver(&provider, &submission).await;
-            if outcome == Outcome::Offline {
-                ctx.queue(submission, input);
-            } else {
-                ctx.finish(outcome, Some(submission), true);
-            }
-        });
     }
 
     /// Puts a submission in the outbox (replacing this form's earlier queued one).
@@ -239,20 +230,15 @@ impl Ctx {
     /// for queued sign-ups sent later, when the reader may be busy elsewhere on the page.
     fn finish(&self, outcome: Outcome, submission: Option<Submission>, focus: bool) {
         let s = self.state;
-        s.uncertain
-            .set_value(submission.filter(|_| outcome.is_uncertain()));
-        if outcome == Outcome::InvalidAddress {
-            s.errors.set(vec![FieldError {
-                field: Field::Email,
-                message: outcome.message(),
-            }]);
-            s.phase.set(Phase::Idle);
-            if focus {
-                focus_later(self.ids.field(Field::Email));
-            }
-        } else {
-            s.phase.set(Phase::Done(outcome));
+        let finished = on_outcome(outcome, submission);
+        s.uncertain.set_value(finished.uncertain);
+        if let (Some(first), true) = (finished.errors.first(), focus) {
+            focus_later(self.ids.field(first.field));
         }
+        if !finished.errors.is_empty() {
+            s.errors.set(finished.errors);
+        }
+        s.phase.set(finished.phase);
     }
 
     /// Cancels a queued submission; focus moves to the submit button, which stays.
@@ -324,7 +310,7 @@ pub fn SubscribeForm(
             </div>
             <FormStatus ctx=ctx.clone()/>
             <div class="subscribe-form__problem" role="alert">
-                {move || problem_message(&state.phase.get()).map(|m| view! { <p>{m}</p> })}
+                {move || state.phase.get().problem().map(|m| view! { <p>{m}</p> })}
             </div>
         </form>
     }
@@ -364,14 +350,6 @@ fn watch_outbox(ctx: &Ctx) {
             deliveries.finish(last.outcome.clone(), None, false);
         }
     });
-}
-
-/// The message for the alert region: failures only (good news goes to the status region).
-fn problem_message(phase: &Phase) -> Option<String> {
-    match phase {
-        Phase::Done(o) if !o.is_settled() => Some(o.message()),
-        _ => None,
-    }
 }
 
 /// The summary of problems at the top, each linking to its field.
