@@ -451,6 +451,8 @@ pub struct Topic {
     pub name: String,
     /// A sentence on what it covers.
     pub description: String,
+    /// How many published articles carry it (0 in the source, counted by the builder).
+    pub article_count: u32,
 }
 
 /// `contributors.json`: the masthead, in the editors' order.
