@@ -4,6 +4,7 @@
 //! slugs a static page may not take all follow it.
 
 use crate::ids::Slug;
+use crate::paths;
 
 const ARTICLES: &str = "articles";
 const CONTRIBUTORS: &str = "contributors";
@@ -168,6 +169,24 @@ impl AppRoute {
             AppRoute::Page(_) => "/:slug",
             AppRoute::EmbedArticle(_) => "/embed/articles/:slug",
         }
+    }
+
+    /// The bucket file whose presence makes this route a real page (the one its page loads
+    /// first); `None` for search and subscribe, which show a page whatever the bucket holds.
+    pub fn bucket_file(&self) -> Option<String> {
+        Some(match self {
+            AppRoute::Home { page } => paths::index_page(*page),
+            AppRoute::Article(s) | AppRoute::EmbedArticle(s) => paths::article(s),
+            AppRoute::Contributors => paths::masthead(),
+            AppRoute::Contributor { slug, page: 1 } => paths::contributor(slug),
+            AppRoute::Contributor { slug, page } => paths::contributor_articles(slug, *page),
+            AppRoute::Topics => paths::topics(),
+            AppRoute::Topic { slug, page } => paths::topic_page(slug, *page),
+            AppRoute::Archive => paths::archive_years(),
+            AppRoute::ArchiveYear { year, page } => paths::archive_page(*year, *page),
+            AppRoute::Page(s) => paths::page(s),
+            AppRoute::Search(_) | AppRoute::Subscribe => return None,
+        })
     }
 
     /// Reads a path and its query string (with or without the `?`), as the router would:
@@ -372,6 +391,32 @@ mod tests {
             );
             assert!(PATTERNS.contains(&route.pattern()), "{href}");
         }
+    }
+
+    #[test]
+    fn each_page_names_the_file_it_loads() {
+        let file = |r: AppRoute| r.bucket_file();
+        assert_eq!(file(AppRoute::Home { page: 2 }).as_deref(), Some("index/2.json"));
+        assert_eq!(
+            file(AppRoute::EmbedArticle(slug("a"))).as_deref(),
+            Some("articles/a.json")
+        );
+        assert_eq!(
+            file(AppRoute::contributor(slug("a"))).as_deref(),
+            Some("contributors/a.json")
+        );
+        assert_eq!(
+            file(AppRoute::Contributor {
+                slug: slug("a"),
+                page: 3
+            })
+            .as_deref(),
+            Some("contributors/a/3.json")
+        );
+        assert_eq!(file(AppRoute::year(2012)).as_deref(), Some("archive/2012/1.json"));
+        assert_eq!(file(AppRoute::Topics).as_deref(), Some("topics.json"));
+        assert_eq!(file(AppRoute::Archive).as_deref(), Some("archive.json"));
+        assert_eq!(file(AppRoute::Search("x".into())), None);
     }
 
     #[test]
