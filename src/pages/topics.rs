@@ -22,8 +22,8 @@ pub struct TopicLine {
     pub name: String,
     /// What it covers.
     pub description: String,
-    /// "12 articles".
-    pub count: String,
+    /// "12 articles", when the bucket counts them.
+    pub count: Option<String>,
 }
 
 /// The index's lines, in the editors' order; names left blank fall back to the slug.
@@ -37,7 +37,7 @@ pub fn topic_lines(topics: &[Topic]) -> Vec<TopicLine> {
                 name => name.to_owned(),
             },
             description: t.description.trim().to_owned(),
-            count: article_count(t.article_count),
+            count: t.article_count.map(article_count),
         })
         .collect()
 }
@@ -63,7 +63,7 @@ pub fn TopicsPage() -> impl IntoView {
                             .map(|line| view! {
                                 <li class="index-list__item">
                                     <h2 class="index-list__name"><A href=line.href>{line.name}</A></h2>
-                                    <p class="index-list__count">{line.count}</p>
+                                    {line.count.map(|c| view! { <p class="index-list__count">{c}</p> })}
                                     {(!line.description.is_empty()).then(|| view! {
                                         <p class="index-list__description">{line.description}</p>
                                     })}
@@ -84,7 +84,7 @@ mod tests {
     use super::*;
     use model::Slug;
 
-    fn topic(slug: &str, name: &str, count: u32) -> Topic {
+    fn topic(slug: &str, name: &str, count: Option<u32>) -> Topic {
         Topic {
             slug: Slug::parse(slug).unwrap(),
             name: name.into(),
@@ -95,18 +95,23 @@ mod tests {
 
     #[test]
     fn lines_keep_the_editors_order_and_link_each_topic() {
-        let lines = topic_lines(&[topic("strategy", "Strategy", 12), topic("labor", " ", 1)]);
+        let lines = topic_lines(&[
+            topic("strategy", "Strategy", Some(12)),
+            topic("labor", " ", Some(1)),
+            topic("elections", "Elections", None),
+        ]);
         assert_eq!(
             lines[0],
             TopicLine {
                 href: "/topics/strategy".into(),
                 name: "Strategy".into(),
                 description: "What it covers.".into(),
-                count: "12 articles".into(),
+                count: Some("12 articles".into()),
             }
         );
         assert_eq!(lines[1].name, "labor");
-        assert_eq!(lines[1].count, "1 article");
+        assert_eq!(lines[1].count.as_deref(), Some("1 article"));
+        assert_eq!(lines[2].count, None);
         assert!(topic_lines(&[]).is_empty());
     }
 }

@@ -330,7 +330,7 @@ mod tests {
                 slug: slug("strategy"),
                 name: "Strategy".into(),
                 description: String::new(),
-                article_count: 0,
+                article_count: None,
             }],
         };
         Known::new("https://convergencemag.com", &masthead, &topics)

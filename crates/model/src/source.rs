@@ -1527,7 +1527,7 @@ pub fn parse_topics(path: &str, text: &str) -> Parsed<TopicsSource> {
                     slug,
                     name: t.name,
                     description: t.description,
-                    article_count: 0,
+                    article_count: None,
                 });
             }
         }

@@ -474,7 +474,9 @@ pub fn write_bucket(
                 .topics
                 .iter()
                 .map(|t| model::Topic {
-                    article_count: by_topic.get(t.slug.as_str()).map_or(0, |l| l.len() as u32),
+                    article_count: Some(
+                        by_topic.get(t.slug.as_str()).map_or(0, |l| l.len() as u32),
+                    ),
                     ..t.clone()
                 })
                 .collect(),
