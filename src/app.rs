@@ -5,11 +5,11 @@ use crate::hooks::use_site::provide_site;
 use crate::hooks::use_text_size::provide_text_size;
 use crate::pages::embed::EmbedRedirect;
 use crate::pages::{archive::ArchivePage, archive_index::ArchiveIndexPage};
-use crate::pages::{search::SearchPage, topic::TopicPage, topics::TopicsPage};
 use crate::pages::{
     article::ArticlePage, home::HomePage, not_found::NotFound, static_page::StaticPage,
 };
 use crate::pages::{contributor::ContributorPage, contributors::ContributorsPage};
+use crate::pages::{search::SearchPage, topic::TopicPage, topics::TopicsPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
@@ -89,10 +89,17 @@ mod tests {
     /// non-empty segment and one trailing slash is allowed.
     fn first_match(table: &[&'static str], path: &str) -> Option<&'static str> {
         let path = path.split(['?', '#']).next().unwrap_or_default();
-        let path = path.strip_suffix('/').filter(|p| !p.is_empty()).unwrap_or(path);
+        let path = path
+            .strip_suffix('/')
+            .filter(|p| !p.is_empty())
+            .unwrap_or(path);
         let segments: Vec<&str> = path.split('/').skip(1).filter(|s| !s.is_empty()).collect();
         table.iter().copied().find(|pattern| {
-            let want: Vec<&str> = pattern.split('/').skip(1).filter(|s| !s.is_empty()).collect();
+            let want: Vec<&str> = pattern
+                .split('/')
+                .skip(1)
+                .filter(|s| !s.is_empty())
+                .collect();
             want.len() == segments.len()
                 && want
                     .iter()
@@ -111,7 +118,11 @@ mod tests {
             .collect();
         assert_eq!(extra, ["/preview"]);
         assert!(SHARED_SEGMENTS.contains(&"preview"));
-        let readers: Vec<&str> = table.iter().copied().filter(|p| PATTERNS.contains(p)).collect();
+        let readers: Vec<&str> = table
+            .iter()
+            .copied()
+            .filter(|p| PATTERNS.contains(p))
+            .collect();
         assert_eq!(readers, PATTERNS);
     }
 

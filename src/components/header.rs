@@ -3,9 +3,9 @@
 use crate::components::text_size::TextSizeControl;
 use crate::components::theme_toggle::ThemeToggle;
 use crate::hooks::use_site::use_site;
+use crate::routes::AppRoute;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use crate::routes::AppRoute;
 use model::{Link, Slug};
 
 /// The navigation readers get when `site.json` cannot be loaded (the app's own routes).

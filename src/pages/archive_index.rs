@@ -11,7 +11,8 @@ use leptos_router::components::A;
 use model::YearCount;
 
 /// The page's meta description.
-pub const DESCRIPTION: &str = "Everything Convergence and Organizing Upgrade have published, by year.";
+pub const DESCRIPTION: &str =
+    "Everything Convergence and Organizing Upgrade have published, by year.";
 
 /// "1,234 articles from 2008 to 2024." over the list (nothing when the archive is empty).
 pub fn archive_summary(years: &[YearCount]) -> Option<String> {

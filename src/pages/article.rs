@@ -242,8 +242,14 @@ mod tests {
             safe_canonical("https://convergencemag.com/articles/a", &slug("a")),
             "https://convergencemag.com/articles/a"
         );
-        assert_eq!(safe_canonical("javascript:alert(1)", &slug("a")), "/articles/a");
-        assert_eq!(safe_canonical(" data:text/html,x", &slug("b")), "/articles/b");
+        assert_eq!(
+            safe_canonical("javascript:alert(1)", &slug("a")),
+            "/articles/a"
+        );
+        assert_eq!(
+            safe_canonical(" data:text/html,x", &slug("b")),
+            "/articles/b"
+        );
     }
 
     fn entry(level: u8, id: &str) -> TocEntry {

@@ -137,9 +137,7 @@ impl AppRoute {
             AppRoute::Topics => format!("/{TOPICS}"),
             AppRoute::Topic { slug, page } => page_href(&format!("/{TOPICS}/{slug}"), *page),
             AppRoute::Archive => format!("/{ARCHIVE}"),
-            AppRoute::ArchiveYear { year, page } => {
-                page_href(&format!("/{ARCHIVE}/{year}"), *page)
-            }
+            AppRoute::ArchiveYear { year, page } => page_href(&format!("/{ARCHIVE}/{year}"), *page),
             AppRoute::Search(q) if q.is_empty() => format!("/{SEARCH}"),
             AppRoute::Search(q) => format!("/{SEARCH}?q={}", form_urlencode(q)),
             AppRoute::Subscribe => format!("/{SUBSCRIBE}"),
@@ -396,7 +394,10 @@ mod tests {
     #[test]
     fn each_page_names_the_file_it_loads() {
         let file = |r: AppRoute| r.bucket_file();
-        assert_eq!(file(AppRoute::Home { page: 2 }).as_deref(), Some("index/2.json"));
+        assert_eq!(
+            file(AppRoute::Home { page: 2 }).as_deref(),
+            Some("index/2.json")
+        );
         assert_eq!(
             file(AppRoute::EmbedArticle(slug("a"))).as_deref(),
             Some("articles/a.json")
@@ -413,7 +414,10 @@ mod tests {
             .as_deref(),
             Some("contributors/a/3.json")
         );
-        assert_eq!(file(AppRoute::year(2012)).as_deref(), Some("archive/2012/1.json"));
+        assert_eq!(
+            file(AppRoute::year(2012)).as_deref(),
+            Some("archive/2012/1.json")
+        );
         assert_eq!(file(AppRoute::Topics).as_deref(), Some("topics.json"));
         assert_eq!(file(AppRoute::Archive).as_deref(), Some("archive.json"));
         assert_eq!(file(AppRoute::Search("x".into())), None);
@@ -481,7 +485,10 @@ mod tests {
         }
         for s in ROUTE_SEGMENTS.iter().chain(SHARED_SEGMENTS) {
             assert!(
-                !matches!(AppRoute::parse(&format!("/{s}"), ""), Some(AppRoute::Page(_))),
+                !matches!(
+                    AppRoute::parse(&format!("/{s}"), ""),
+                    Some(AppRoute::Page(_))
+                ),
                 "{s}"
             );
         }

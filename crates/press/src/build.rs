@@ -6,9 +6,9 @@ use crate::xml::{self, SitemapUrl};
 use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use model::markdown;
-use model::Date;
 use model::route::AppRoute;
 use model::source::ArticleSource;
+use model::Date;
 use model::{
     paths, ArchiveYears, Article, ArticleSummary, AuthorRef, Contributor, Image, Listing,
     ListingScope, Masthead, MastheadEntry, MastheadGroup, MastheadSection, OEmbed, Page,
