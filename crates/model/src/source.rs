@@ -585,7 +585,6 @@ pub fn split_front_matter<'a>(path: &str, text: &'a str) -> Result<FrontMatter<'
     ))
 }
 
-/// Deserializes TOML, turning toml's error into a positioned diagnostic.
 /// The year an article file says it was published, read ahead of the full checks so links to
 /// `/archive/{year}` can be checked against the years that will exist; `None` when the front
 /// matter or its date is broken (the full parse reports why).
@@ -607,6 +606,7 @@ pub fn published_year(path: &str, text: &str) -> Option<u16> {
     Date::parse(&date).ok().map(|d| d.year)
 }
 
+/// Deserializes TOML, turning toml's error into a positioned diagnostic.
 fn from_toml<T: DeserializeOwned>(
     src: &SourceText,
     toml_text: &str,
