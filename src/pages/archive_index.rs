@@ -1,13 +1,10 @@
 //! The archive (`/archive`): every year with articles, newest first, with how many.
 
 use crate::api;
-use crate::components::social_meta::SocialMeta;
-use crate::components::{content_error::ContentErrorView, loading::Loading};
+use crate::components::index_page::{Index, IndexEntry, IndexPage};
 use crate::format::{article_count, thousands};
 use crate::routes::AppRoute;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
-use leptos_router::components::A;
 use model::YearCount;
 
 /// The page's meta description.
@@ -31,43 +28,31 @@ pub fn archive_summary(years: &[YearCount]) -> Option<String> {
     Some(format!("{count} {span}."))
 }
 
+/// The index: the summary, then each year (in `archive.json`'s order, newest first).
+pub fn archive_index(years: &[YearCount]) -> Index {
+    Index {
+        summary: archive_summary(years),
+        entries: years
+            .iter()
+            .map(|y| IndexEntry {
+                href: AppRoute::year(y.year).href(),
+                name: y.year.to_string(),
+                count: Some(article_count(y.count)),
+                description: None,
+            })
+            .collect(),
+    }
+}
+
 /// The archive index page.
 #[component]
 pub fn ArchiveIndexPage() -> impl IntoView {
-    let years = LocalResource::new(api::archive_years);
+    let index = LocalResource::new(|| async {
+        api::archive_years().await.map(|a| archive_index(&a.years))
+    });
     view! {
-        <Title text="Archive"/>
-        <SocialMeta path=AppRoute::Archive.href() title="Convergence archive" description=DESCRIPTION/>
-        <Meta name="description" content=DESCRIPTION/>
-        <header class="listing-header">
-            <h1 tabindex="-1">"Archive"</h1>
-            <p class="listing-header__description">{DESCRIPTION}</p>
-        </header>
-        <Suspense fallback=|| view! { <Loading lines=12 label="Loading the archive…"/> }>
-            {move || Suspend::new(async move {
-                match years.await {
-                    Ok(y) => {
-                        let summary = archive_summary(&y.years);
-                        let items = y
-                            .years
-                            .into_iter()
-                            .map(|yc| view! {
-                                <li class="index-list__item">
-                                    <h2 class="index-list__name"><A href=AppRoute::year(yc.year).href()>{yc.year.to_string()}</A></h2>
-                                    <p class="index-list__count">{article_count(yc.count)}</p>
-                                </li>
-                            })
-                            .collect_view();
-                        view! {
-                            {summary.map(|s| view! { <p class="index-summary">{s}</p> })}
-                            <ul class="index-list index-list--years">{items}</ul>
-                        }
-                        .into_any()
-                    }
-                    Err(e) => view! { <ContentErrorView error=e on_retry=move |_| years.refetch()/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <IndexPage title="Archive" description=DESCRIPTION path=AppRoute::Archive.href()
+            index=index list_class="index-list--years"/>
     }
 }
 
@@ -90,5 +75,24 @@ mod tests {
             Some("1 article in 2023.")
         );
         assert_eq!(archive_summary(&[]), None);
+    }
+
+    #[test]
+    fn each_year_links_to_its_page() {
+        let index = archive_index(&[year(2023, 2), year(2012, 1)]);
+        assert_eq!(
+            index.entries[1],
+            IndexEntry {
+                href: "/archive/2012".into(),
+                name: "2012".into(),
+                count: Some("1 article".into()),
+                description: None,
+            }
+        );
+        assert_eq!(index.entries[0].name, "2023");
+        assert_eq!(
+            index.summary.as_deref(),
+            Some("3 articles from 2012 to 2023.")
+        );
     }
 }

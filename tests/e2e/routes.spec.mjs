@@ -28,7 +28,7 @@ const routes = execFileSync("cargo", ["run", "-q", "-p", "press", "--", "routes"
 const sitemaps = grab("sitemap.xml", /<loc>([^<]+)<\/loc>/g).map((u) => path.basename(new URL(u).pathname));
 const listed = [
   ...sitemaps.flatMap((file) => grab(file, /<loc>([^<]+)<\/loc>/g)),
-  ...grab("feed.xml", /href="([^"]+)"/g),
+  ...grab("feed.xml", /<link rel="alternate" type="text\/html" href="([^"]+)"/g),
   ...grab("feed.xml", /<id>([^<]+)<\/id>/g),
   ...grab("feed.xml", /<uri>([^<]+)<\/uri>/g),
 ].map(onSite).filter((u) => u !== null);
