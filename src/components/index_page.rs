@@ -53,30 +53,29 @@ pub fn IndexPage(
             <h1 tabindex="-1">{title}</h1>
             <p class="listing-header__description">{description}</p>
         </header>
-        <Suspense fallback=|| view! { <Loading lines=12/> }>
-            {move || Suspend::new(async move {
-                match index.await {
-                    Ok(i) => {
-                        let items = i
-                            .entries
-                            .into_iter()
-                            .map(|e| view! {
-                                <li class="index-list__item">
-                                    <h2 class="index-list__name"><A href=e.href>{e.name}</A></h2>
-                                    {e.count.map(|c| view! { <p class="index-list__count">{c}</p> })}
-                                    {e.description.map(|d| view! { <p class="index-list__description">{d}</p> })}
-                                </li>
-                            })
-                            .collect_view();
-                        view! {
-                            {i.summary.map(|s| view! { <p class="index-summary">{s}</p> })}
-                            <ul class=format!("index-list {list_class}")>{items}</ul>
-                        }
-                        .into_any()
-                    }
-                    Err(e) => view! { <ContentErrorView error=e on_retry=move |_| index.refetch()/> }.into_any(),
+        // A plain reactive block, not Suspense: this page needs no more, and Suspense's
+        // generic machinery costs the app kilobytes per distinct use.
+        {move || match index.get() {
+            None => view! { <Loading lines=12/> }.into_any(),
+            Some(Ok(i)) => {
+                let items = i
+                    .entries
+                    .into_iter()
+                    .map(|e| view! {
+                        <li class="index-list__item">
+                            <h2 class="index-list__name"><A href=e.href>{e.name}</A></h2>
+                            {e.count.map(|c| view! { <p class="index-list__count">{c}</p> })}
+                            {e.description.map(|d| view! { <p class="index-list__description">{d}</p> })}
+                        </li>
+                    })
+                    .collect_view();
+                view! {
+                    {i.summary.map(|s| view! { <p class="index-summary">{s}</p> })}
+                    <ul class=format!("index-list {list_class}")>{items}</ul>
                 }
-            })}
-        </Suspense>
+                .into_any()
+            }
+            Some(Err(e)) => view! { <ContentErrorView error=e on_retry=move |_| index.refetch()/> }.into_any(),
+        }}
     }
 }
