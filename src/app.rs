@@ -4,11 +4,12 @@ use crate::components::{footer::SiteFooter, header::SiteHeader, route_announcer:
 use crate::hooks::use_site::provide_site;
 use crate::hooks::use_text_size::provide_text_size;
 use crate::pages::embed::EmbedRedirect;
-use crate::pages::{archive::ArchivePage, search::SearchPage, topic::TopicPage};
+use crate::pages::{archive::ArchivePage, archive_index::ArchiveIndexPage};
 use crate::pages::{
     article::ArticlePage, home::HomePage, not_found::NotFound, static_page::StaticPage,
 };
 use crate::pages::{contributor::ContributorPage, contributors::ContributorsPage};
+use crate::pages::{search::SearchPage, topic::TopicPage, topics::TopicsPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
@@ -37,15 +38,19 @@ pub fn App() -> impl IntoView {
                     </div>
                 }>
                     <Routes fallback=|| view! { <NotFound/> }>
+                        // The patterns of model::route::PATTERNS, in its order (checked below).
                         <Route path=path!("/") view=HomePage/>
                         <Route path=path!("/articles/:slug") view=ArticlePage/>
                         <Route path=path!("/embed/articles/:slug") view=EmbedRedirect/>
                         <Route path=path!("/contributors") view=ContributorsPage/>
                         <Route path=path!("/contributors/:slug") view=ContributorPage/>
+                        <Route path=path!("/topics") view=TopicsPage/>
                         <Route path=path!("/topics/:slug") view=TopicPage/>
+                        <Route path=path!("/archive") view=ArchiveIndexPage/>
                         <Route path=path!("/archive/:year") view=ArchivePage/>
                         <Route path=path!("/search") view=SearchPage/>
                         <Route path=path!("/subscribe") view=crate::pages::subscribe::SubscribePage/>
+                        // The staff preview's own entry, for hosts that send /preview to the app.
                         <Route path=path!("/preview") view=crate::pages::preview_redirect::PreviewRedirect/>
                         // Static pages live at the top level; unknown slugs fall back to the 404 page.
                         <Route path=path!("/:slug") view=StaticPage/>
@@ -61,5 +66,101 @@ pub fn App() -> impl IntoView {
 fn reload() {
     if let Some(w) = web_sys::window() {
         let _ = w.location().reload();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use model::route::{AppRoute, PATTERNS, SHARED_SEGMENTS};
+    use model::Slug;
+
+    /// The `path!` patterns of the table above, in order, read from this file's source.
+    fn declared() -> Vec<&'static str> {
+        let source = include_str!("app.rs");
+        let table = source.split("#[cfg(test)]").next().unwrap_or_default();
+        table
+            .split("path!(\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .collect()
+    }
+
+    /// The first declared pattern a path matches, as the router tries them: `:name` takes one
+    /// non-empty segment and one trailing slash is allowed.
+    fn first_match(table: &[&'static str], path: &str) -> Option<&'static str> {
+        let path = path.split(['?', '#']).next().unwrap_or_default();
+        let path = path
+            .strip_suffix('/')
+            .filter(|p| !p.is_empty())
+            .unwrap_or(path);
+        let segments: Vec<&str> = path.split('/').skip(1).filter(|s| !s.is_empty()).collect();
+        table.iter().copied().find(|pattern| {
+            let want: Vec<&str> = pattern
+                .split('/')
+                .skip(1)
+                .filter(|s| !s.is_empty())
+                .collect();
+            want.len() == segments.len()
+                && want
+                    .iter()
+                    .zip(&segments)
+                    .all(|(w, s)| w.starts_with(':') || w == s)
+        })
+    }
+
+    #[test]
+    fn the_table_is_the_url_scheme() {
+        let table = declared();
+        let extra: Vec<&str> = table
+            .iter()
+            .copied()
+            .filter(|p| !PATTERNS.contains(p))
+            .collect();
+        assert_eq!(extra, ["/preview"]);
+        assert!(SHARED_SEGMENTS.contains(&"preview"));
+        let readers: Vec<&str> = table
+            .iter()
+            .copied()
+            .filter(|p| PATTERNS.contains(p))
+            .collect();
+        assert_eq!(readers, PATTERNS);
+    }
+
+    #[test]
+    fn every_route_reaches_its_own_page() {
+        let s = |x: &str| Slug::parse(x).unwrap();
+        let routes = [
+            AppRoute::Home { page: 2 },
+            AppRoute::Article(s("broad-front-panel")),
+            AppRoute::EmbedArticle(s("broad-front-panel")),
+            AppRoute::Contributors,
+            AppRoute::Contributor {
+                slug: s("marcy-rein"),
+                page: 2,
+            },
+            AppRoute::Topics,
+            AppRoute::topic(s("strategy")),
+            AppRoute::Archive,
+            AppRoute::year(2012),
+            AppRoute::Search("organizing".into()),
+            AppRoute::Subscribe,
+            AppRoute::Page(s("about")),
+        ];
+        let table = declared();
+        for route in &routes {
+            let href = route.href();
+            assert_eq!(first_match(&table, &href), Some(route.pattern()), "{href}");
+            assert_eq!(
+                first_match(&table, &format!("{}/", href.split('?').next().unwrap())),
+                Some(route.pattern()),
+                "{href}/"
+            );
+        }
+        let mut covered: Vec<&str> = routes.iter().map(AppRoute::pattern).collect();
+        covered.sort_unstable();
+        let mut all = PATTERNS.to_vec();
+        all.sort_unstable();
+        assert_eq!(covered, all);
+        assert_eq!(first_match(&table, "/a/b/c"), None);
     }
 }

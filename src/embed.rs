@@ -319,7 +319,7 @@ pub fn EmbedView(article: Article, variant: Variant) -> impl IntoView {
         ..
     } = article;
     // A canonical URL with another scheme (a compromised bucket) falls back to the article's path.
-    let canonical_url = crate::pages::article::safe_canonical(&canonical_url, slug.as_str());
+    let canonical_url = crate::pages::article::safe_canonical(&canonical_url, &slug);
     let origin = model::url::origin_of(&canonical_url)
         .unwrap_or_default()
         .to_owned();

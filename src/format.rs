@@ -7,6 +7,28 @@ pub fn reading_time(t: ReadingTime) -> String {
     format!("{} min read", t.0.max(1))
 }
 
+/// "No articles yet", "1 article", "1,234 articles".
+pub fn article_count(n: u32) -> String {
+    match n {
+        0 => "No articles yet".to_owned(),
+        1 => "1 article".to_owned(),
+        n => format!("{} articles", thousands(n)),
+    }
+}
+
+/// Digits grouped in threes with commas, as the magazine writes counts.
+pub fn thousands(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// A date in English, used when the browser's Intl is unavailable (and in tests).
 pub fn date_fallback(d: Date) -> String {
     d.english()
@@ -50,6 +72,17 @@ pub fn date_local(d: Date) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_read_naturally() {
+        assert_eq!(article_count(0), "No articles yet");
+        assert_eq!(article_count(1), "1 article");
+        assert_eq!(article_count(12), "12 articles");
+        assert_eq!(article_count(1234), "1,234 articles");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000_000), "1,000,000");
+        assert_eq!(thousands(12_345), "12,345");
+    }
 
     #[test]
     fn times_and_dates() {

@@ -13,7 +13,7 @@ pub fn Byline(authors: Vec<AuthorRef>) -> impl IntoView {
         .into_iter()
         .enumerate()
         .map(|(i, a)| {
-            let href = AppRoute::Contributor(a.slug).href();
+            let href = AppRoute::contributor(a.slug).href();
             view! {
                 {model::text::name_separator(i, n)}
                 <A href=href attr:class="byline__name">{a.name}</A>

@@ -48,7 +48,7 @@ pub fn ArticleCard(article: ArticleSummary, #[prop(optional)] lead: bool) -> imp
             {image}
             <div class="card__body">
                 {topic.map(|t| view! {
-                    <p class="card__topic"><A href=AppRoute::Topic(t.slug).href()>{t.name}</A></p>
+                    <p class="card__topic"><A href=AppRoute::topic(t.slug).href()>{t.name}</A></p>
                 })}
                 {heading}
                 <p class="card__dek">{article.dek}</p>

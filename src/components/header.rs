@@ -3,29 +3,33 @@
 use crate::components::text_size::TextSizeControl;
 use crate::components::theme_toggle::ThemeToggle;
 use crate::hooks::use_site::use_site;
+use crate::routes::AppRoute;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use model::Link;
+use model::{Link, Slug};
 
 /// The navigation readers get when `site.json` cannot be loaded (the app's own routes).
 pub fn default_navigation() -> Vec<Link> {
+    let about = Slug::parse("about").ok().map(AppRoute::Page);
     [
-        ("Home", "/"),
-        ("Contributors", "/contributors"),
-        ("About", "/about"),
-        ("Subscribe", "/subscribe"),
+        ("Home", Some(AppRoute::Home { page: 1 })),
+        ("Contributors", Some(AppRoute::Contributors)),
+        ("About", about),
+        ("Subscribe", Some(AppRoute::Subscribe)),
     ]
     .into_iter()
-    .map(|(label, url)| Link {
-        label: label.into(),
-        url: url.into(),
+    .filter_map(|(label, route)| {
+        Some(Link {
+            label: label.into(),
+            url: route?.href(),
+        })
     })
     .collect()
 }
 
 /// Whether a nav link is current only on an exact match (the home link) or on any sub-path.
 pub fn exact_match(url: &str) -> bool {
-    url == "/"
+    url == AppRoute::Home { page: 1 }.href()
 }
 
 /// Moves focus to `<main>` ourselves: the router handles in-page links, and browsers differ
@@ -92,6 +96,9 @@ mod tests {
     fn default_nav_is_the_app_routes() {
         let labels: Vec<_> = default_navigation().into_iter().map(|l| l.label).collect();
         assert_eq!(labels, ["Home", "Contributors", "About", "Subscribe"]);
+        for link in default_navigation() {
+            assert!(AppRoute::parse_href(&link.url).is_some(), "{}", link.url);
+        }
         assert!(exact_match("/"));
         assert!(!exact_match("/contributors"));
     }

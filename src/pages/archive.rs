@@ -4,19 +4,11 @@ use crate::api::{self, ContentError};
 use crate::components::social_meta::SocialMeta;
 use crate::components::{content_error::ContentErrorView, listing::ListingView, loading::Loading};
 use crate::pages::not_found::NotFound;
-use crate::routes::{parse_page, AppRoute};
+use crate::routes::{parse_page, parse_year, AppRoute};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
-
-/// A year from the URL: four digits, from the magazine's founding era on.
-pub fn parse_year(raw: &str) -> Option<u16> {
-    (raw.len() == 4)
-        .then(|| raw.parse::<u16>().ok())
-        .flatten()
-        .filter(|y| (1900..=9999).contains(y))
-}
 
 /// The archive page for one year; years without articles show the 404 page.
 #[component]
@@ -39,7 +31,7 @@ pub fn ArchivePage() -> impl IntoView {
                 .into_iter()
                 .map(|yc| {
                     view! {
-                        <li><A href=AppRoute::Archive(yc.year).href()>{yc.year.to_string()}</A>
+                        <li><A href=AppRoute::year(yc.year).href()>{yc.year.to_string()}</A>
                         " " <span class="archive-years__count">{format!("({})", yc.count)}</span></li>
                     }
                 })
@@ -53,13 +45,13 @@ pub fn ArchivePage() -> impl IntoView {
                 match listing.await {
                     Ok((year, l)) => view! {
                         <Title text=format!("Archive: {year}")/>
-                        <SocialMeta path=AppRoute::Archive(year).href() title=format!("Convergence archive: {year}") description=format!("Everything Convergence published in {year}.")/>
+                        <SocialMeta path=AppRoute::year(year).href() title=format!("Convergence archive: {year}") description=format!("Everything Convergence published in {year}.")/>
                         <Meta name="description" content=format!("Everything Convergence published in {year}.")/>
                         <header class="listing-header">
-                            <p class="listing-header__kind">"Archive"</p>
+                            <p class="listing-header__kind"><A href=AppRoute::Archive.href()>"Archive"</A></p>
                             <h1 tabindex="-1">{year.to_string()}</h1>
                         </header>
-                        <ListingView listing=l base=AppRoute::Archive(year).href() label=format!("Articles from {year}")/>
+                        <ListingView listing=l base=AppRoute::year(year).href() label=format!("Articles from {year}")/>
                     }
                     .into_any(),
                     Err(e) if e.is_not_found() => view! { <NotFound on_retry=move |_| listing.refetch()/> }.into_any(),
@@ -68,18 +60,5 @@ pub fn ArchivePage() -> impl IntoView {
             })}
         </Suspense>
         <Suspense fallback=|| ()>{other_years}</Suspense>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn years() {
-        assert_eq!(parse_year("2012"), Some(2012));
-        for bad in ["12", "20121", "abcd", "0999", "-201", ""] {
-            assert_eq!(parse_year(bad), None, "{bad}");
-        }
     }
 }

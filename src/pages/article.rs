@@ -89,10 +89,10 @@ pub fn ArticlePage() -> impl IntoView {
 
 /// The article's canonical URL if it is http(s), mailto or a site path; otherwise (a
 /// compromised bucket) the article's own path on this site.
-pub fn safe_canonical(canonical_url: &str, slug: &str) -> String {
+pub fn safe_canonical(canonical_url: &str, slug: &Slug) -> String {
     match model::url::safe_url(canonical_url) {
         Some(url) => url.to_owned(),
-        None => format!("/articles/{slug}"),
+        None => AppRoute::Article(slug.clone()).href(),
     }
 }
 
@@ -119,7 +119,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
         ..
     } = article;
     // A canonical URL with another scheme (a compromised bucket) falls back to this page.
-    let canonical_url = safe_canonical(&canonical_url, slug_for_embed.as_str());
+    let canonical_url = safe_canonical(&canonical_url, &slug_for_embed);
     let date = format::date_local(published_at);
     let topic = topics.first().cloned();
     let rendered = model::markdown::render(&markdown);
@@ -193,7 +193,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
     });
     let topic_links = topics
         .into_iter()
-        .map(|t| view! { <li><A href=AppRoute::Topic(t.slug).href()>{t.name}</A></li> })
+        .map(|t| view! { <li><A href=AppRoute::topic(t.slug).href()>{t.name}</A></li> })
         .collect_view();
     let notice = move || {
         site.get().and_then(|r| r.ok()).map(|s| {
@@ -230,7 +230,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
         <Link rel="canonical" href=canonical_url/>
         <article class="article">
             <header class="article__header">
-                {topic.map(|t| view! { <p class="article__topic"><A href=AppRoute::Topic(t.slug).href()>{t.name}</A></p> })}
+                {topic.map(|t| view! { <p class="article__topic"><A href=AppRoute::topic(t.slug).href()>{t.name}</A></p> })}
                 <h1 tabindex="-1">{title}</h1>
                 <p class="article__dek">{dek}</p>
                 <p class="article__meta">
@@ -267,14 +267,24 @@ pub fn ArticleView(article: Article) -> impl IntoView {
 mod tests {
     use super::*;
 
+    fn slug(s: &str) -> Slug {
+        Slug::parse(s).unwrap()
+    }
+
     #[test]
     fn canonical_urls_with_other_schemes_fall_back_to_the_article_path() {
         assert_eq!(
-            safe_canonical("https://convergencemag.com/articles/a", "a"),
+            safe_canonical("https://convergencemag.com/articles/a", &slug("a")),
             "https://convergencemag.com/articles/a"
         );
-        assert_eq!(safe_canonical("javascript:alert(1)", "a"), "/articles/a");
-        assert_eq!(safe_canonical(" data:text/html,x", "b"), "/articles/b");
+        assert_eq!(
+            safe_canonical("javascript:alert(1)", &slug("a")),
+            "/articles/a"
+        );
+        assert_eq!(
+            safe_canonical(" data:text/html,x", &slug("b")),
+            "/articles/b"
+        );
     }
 
     fn entry(level: u8, id: &str) -> TocEntry {

@@ -177,7 +177,7 @@ pub fn ContributorPage() -> impl IntoView {
 #[component]
 pub fn ContributorProfile(contributor: Contributor) -> impl IntoView {
     let description = description(&contributor);
-    let path = AppRoute::Contributor(contributor.slug.clone()).href();
+    let path = AppRoute::contributor(contributor.slug.clone()).href();
     let Contributor {
         name,
         roles,
@@ -273,7 +273,7 @@ fn ContributorArticles(
             <Suspense fallback=|| view! { <Loading lines=12 label="Loading articles…"/> }>
                 {move || {
                     let name = name.clone();
-                    let base = AppRoute::Contributor(slug.clone()).href();
+                    let base = AppRoute::contributor(slug.clone()).href();
                     let first = page_href(&base, 1);
                     Suspend::new(async move {
                         match articles_state(articles.await, page.get_untracked()) {

@@ -127,7 +127,7 @@ fn MemberList(members: Vec<MastheadEntry>) -> impl IntoView {
             let detail = entry_detail(&m);
             view! {
                 <li class="masthead__member">
-                    <A href=AppRoute::Contributor(m.slug).href() attr:class="masthead__name">{m.name}</A>
+                    <A href=AppRoute::contributor(m.slug).href() attr:class="masthead__name">{m.name}</A>
                     {detail.map(|d| view! {
                         <span class="visually-hidden">", "</span>
                         <span class="masthead__detail">{d}</span>

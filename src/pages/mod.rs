@@ -1,6 +1,7 @@
 //! One page component per route (the table is in `app.rs`).
 
 pub mod archive;
+pub mod archive_index;
 pub mod article;
 pub mod contributor;
 pub mod contributors;
@@ -12,3 +13,4 @@ pub mod search;
 pub mod static_page;
 pub mod subscribe;
 pub mod topic;
+pub mod topics;

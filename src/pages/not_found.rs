@@ -27,6 +27,8 @@ pub fn NotFound(#[prop(optional, into)] on_retry: Option<Callback<()>>) -> impl 
             {retry}
             <ul>
                 <li><A href=AppRoute::Home { page: 1 }.href()>"Read the latest articles"</A></li>
+                <li><A href=AppRoute::Topics.href()>"Browse by topic"</A></li>
+                <li><A href=AppRoute::Archive.href()>"Browse the archive by year"</A></li>
                 <li><A href=AppRoute::Contributors.href()>"Browse our contributors"</A></li>
                 <li><A href=AppRoute::Search(String::new()).href()>"Search the archive"</A></li>
             </ul>

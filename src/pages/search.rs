@@ -56,7 +56,7 @@ fn ResultItem(doc: SearchDoc) -> impl IntoView {
         SearchDoc::Contributor { slug, name, summary } => view! {
             <li class="search-result">
                 <p class="search-result__kind">"Contributor"</p>
-                <h2 class="search-result__title"><A href=AppRoute::Contributor(slug).href()>{name}</A></h2>
+                <h2 class="search-result__title"><A href=AppRoute::contributor(slug).href()>{name}</A></h2>
                 <p class="search-result__excerpt">{summary}</p>
             </li>
         }

@@ -7,6 +7,7 @@ use crate::pages::not_found::NotFound;
 use crate::routes::{parse_page, AppRoute};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
+use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use model::{Listing, ListingScope, Slug};
 
@@ -39,14 +40,14 @@ pub fn TopicPage() -> impl IntoView {
                         let (name, description) = topic_heading(&slug, &l);
                         view! {
                             <Title text=name.clone()/>
-                            <SocialMeta path=AppRoute::Topic(slug.clone()).href() title=name.clone() description=description.clone()/>
+                            <SocialMeta path=AppRoute::topic(slug.clone()).href() title=name.clone() description=description.clone()/>
                             <Meta name="description" content=description.clone()/>
                             <header class="listing-header">
-                                <p class="listing-header__kind">"Topic"</p>
+                                <p class="listing-header__kind"><A href=AppRoute::Topics.href()>"Topics"</A></p>
                                 <h1 tabindex="-1">{name.clone()}</h1>
                                 <p class="listing-header__description">{description}</p>
                             </header>
-                            <ListingView listing=l base=AppRoute::Topic(slug).href() label=format!("Articles on {name}")/>
+                            <ListingView listing=l base=AppRoute::topic(slug).href() label=format!("Articles on {name}")/>
                         }
                         .into_any()
                     }

@@ -2,6 +2,7 @@
 //! URL asks for, checking a draft with the builder's own code, the saved work in progress,
 //! caret positions for a line, debouncing, file names and fitting the frames on screen.
 
+use model::route::AppRoute;
 use model::source::{self, Catalog, Diagnostic};
 use model::{Article, AuthorRef, Masthead, Slug, TopicRef, Topics};
 use serde::{Deserialize, Serialize};
@@ -48,7 +49,7 @@ impl Target {
     /// The URL each frame loads.
     pub fn frame_src(&self) -> String {
         match self {
-            Target::Article(s) => format!("/articles/{s}"),
+            Target::Article(s) => AppRoute::Article(s.clone()).href(),
             Target::Draft(s) => format!("/preview/?draft={s}"),
             Target::Live => "/preview/?frame=live".to_owned(),
         }
@@ -329,6 +330,7 @@ mod tests {
                 slug: slug("strategy"),
                 name: "Strategy".into(),
                 description: String::new(),
+                article_count: None,
             }],
         };
         Known::new("https://convergencemag.com", &masthead, &topics)

@@ -96,6 +96,26 @@ test("an archive year lists that year's articles only", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
 });
 
+test("a topic page leads to every topic, and a year to the whole archive", async ({ page }) => {
+  await page.goto("/topics/strategy");
+  await page.getByRole("main").getByRole("link", { name: "Topics", exact: true }).click();
+  await expect(page).toHaveURL(/\/topics$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Topics");
+  const strategy = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Strategy" }) });
+  await expect(strategy).toContainText(/\d+ articles?/);
+  await strategy.getByRole("link", { name: "Strategy" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Strategy");
+
+  await page.goto("/archive/2023");
+  await page.getByRole("main").getByRole("link", { name: "Archive", exact: true }).click();
+  await expect(page).toHaveURL(/\/archive$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Archive");
+  const year = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "2012" }) });
+  await expect(year.getByText("1 article", { exact: true })).toBeVisible();
+  await year.getByRole("link", { name: "2012" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("2012");
+});
+
 test("a failing article request shows the error in place, and retry works", async ({ page }) => {
   const problems = watchForPanics(page);
   let failing = true;

@@ -108,7 +108,7 @@ mod tests {
 
     const YEARS: &str =
         r#"{"schema_version":1,"years":[{"year":2024,"count":3},{"year":2012,"count":1}]}"#;
-    const TOPICS: &str = r#"{"schema_version":1,"topics":[{"slug":"strategy","name":"Strategy <b>","description":"D\u0000"}]}"#;
+    const TOPICS: &str = r#"{"schema_version":1,"topics":[{"slug":"strategy","name":"Strategy <b>","description":"D\u0000","article_count":3}]}"#;
 
     /// No panic; an error names the file; a value survives a re-encode unchanged.
     fn oracle<T: DeserializeOwned + Serialize + PartialEq + Debug>(text: &str) {

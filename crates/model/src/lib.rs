@@ -11,6 +11,7 @@ pub mod html_check;
 pub mod ids;
 pub mod markdown;
 pub mod paths;
+pub mod route;
 pub mod search;
 #[cfg(feature = "source")]
 pub mod source;

@@ -8,6 +8,7 @@
 //! are 1-based lines and columns (in characters) into the whole file.
 
 use crate::ids::{Date, Slug};
+use crate::route::{self, AppRoute};
 use crate::types::{
     Article, ArticleKind, AuthorRef, Contact, Image, ImageSource, Link, Media, Republication,
     SchemaVersion, SectionKind, Site, SubscribeConfig, Topic, TopicRef,
@@ -19,25 +20,6 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::ops::Range;
 use toml::Spanned;
-
-/// First path segments the app routes itself: a page may not take one as its slug.
-pub const RESERVED_ROUTES: &[&str] = &[
-    "articles",
-    "archive",
-    "contributors",
-    "drafts",
-    "embed",
-    "feed.xml",
-    "images",
-    "index",
-    "oembed",
-    "pages",
-    "preview",
-    "search",
-    "sitemap.xml",
-    "subscribe",
-    "topics",
-];
 
 /// How bad a [`Diagnostic`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -152,6 +134,8 @@ pub struct Catalog {
     pub topics: Option<BTreeSet<String>>,
     /// Static page slugs (`pages/{slug}.md`).
     pub pages: BTreeSet<String>,
+    /// Years with published articles (`/archive/{year}`); `None` when unknown (not checked).
+    pub years: Option<BTreeSet<u16>>,
     /// Image files (`images/…` paths); `None` when unknown (image files are not checked).
     pub images: Option<BTreeSet<String>>,
     /// The site's public origin, so absolute links to it are checked like internal ones.
@@ -322,9 +306,10 @@ impl ArticleSource {
             markdown: self.body.clone(),
             reading_time: crate::markdown::reading_time(&self.body),
             excerpt: crate::markdown::excerpt(&self.body, EXCERPT_CHARS),
-            canonical_url: self.canonical_url.clone().unwrap_or_else(|| {
-                format!("{}/articles/{}", site_url.trim_end_matches('/'), self.slug)
-            }),
+            canonical_url: self
+                .canonical_url
+                .clone()
+                .unwrap_or_else(|| AppRoute::Article(self.slug.clone()).absolute(site_url)),
             originally_published: self.originally_published.clone(),
             related: Vec::new(),
         }
@@ -598,6 +583,27 @@ pub fn split_front_matter<'a>(path: &str, text: &'a str) -> Result<FrontMatter<'
         "the front matter is never closed",
         "add a line holding only `+++` after the last front matter field",
     ))
+}
+
+/// The year an article file says it was published, read ahead of the full checks so links to
+/// `/archive/{year}` can be checked against the years that will exist; `None` when the front
+/// matter or its date is broken (the full parse reports why).
+pub fn published_year(path: &str, text: &str) -> Option<u16> {
+    #[derive(Deserialize)]
+    struct Published {
+        published: Option<toml::Value>,
+    }
+    let fm = split_front_matter(path, text).ok()?;
+    let front: Published = toml::from_str(fm.toml).ok()?;
+    let date = match front.published? {
+        toml::Value::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => {
+            let d = dt.date?;
+            format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
+        }
+        toml::Value::String(s) => s.trim().to_owned(),
+        _ => return None,
+    };
+    Date::parse(&date).ok().map(|d| d.year)
 }
 
 /// Deserializes TOML, turning toml's error into a positioned diagnostic.
@@ -1084,8 +1090,6 @@ pub fn check_image_src(src: &str, catalog: &Catalog) -> Option<(String, String)>
     Some((format!("image file `{src}` does not exist"), hint))
 }
 
-/// Checks a link: internal links (site-relative, or absolute to the site's own origin)
-/// must point at an article, contributor, topic, page or app route that exists.
 /// Splits a Markdown content file's front matter and decodes it into `F`, ready for checking;
 /// on failure, the diagnostics so far plus the one that stopped it.
 fn open_front<'a, F: DeserializeOwned>(
@@ -1114,7 +1118,9 @@ fn open_front<'a, F: DeserializeOwned>(
     Ok((front, fm, checker))
 }
 
-/// Returns the message and hint when broken, `None` when fine or external.
+/// Checks a link: an internal link (site-relative, or absolute to the site's own origin) must
+/// be a [`AppRoute`] whose article, contributor, topic, year or page exists. Returns the
+/// message and hint when broken, `None` when fine or external.
 pub fn check_link(url: &str, catalog: &Catalog, from_draft: bool) -> Option<(String, String)> {
     let url = url.trim();
     let path = match &catalog.site_url {
@@ -1129,12 +1135,11 @@ pub fn check_link(url: &str, catalog: &Catalog, from_draft: bool) -> Option<(Str
         _ if url.starts_with('/') && !url.starts_with("//") => url,
         _ => return None,
     };
-    let path = path.split(['?', '#']).next().unwrap_or("");
-    let path = path.trim_matches('/');
-    let segments: Vec<&str> = if path.is_empty() {
-        Vec::new()
+    // The site's own origin alone, or with only a query or fragment, is its home page.
+    let path = if path.starts_with('/') {
+        path.to_owned()
     } else {
-        path.split('/').collect()
+        format!("/{path}")
     };
     let missing =
         |what: &str, slug: &str, set: &BTreeSet<String>, dir: &str| -> Option<(String, String)> {
@@ -1147,17 +1152,34 @@ pub fn check_link(url: &str, catalog: &Catalog, from_draft: bool) -> Option<(Str
             }
             Some((format!("broken link `{url}`: no {what} `{slug}`"), hint))
         };
-    match segments.as_slice() {
-        [] => None,
-        ["articles"] | ["contributors"] | ["topics"] | ["archive"] | ["search"] | ["subscribe"] => None,
-        ["articles", slug] | ["embed", "articles", slug] => {
-            if from_draft && catalog.drafts.contains(*slug) {
+    let Some(target) = AppRoute::parse_href(&path) else {
+        if path.starts_with("/images/") {
+            return Some((
+                format!("broken link `{url}`: images are files, not pages of the site"),
+                "show it with ![What the image shows](images/name.jpg) instead".to_owned(),
+            ));
+        }
+        return Some((
+            format!("broken link `{url}`: the site has no such page"),
+            "internal links look like /articles/{slug}, /contributors/{slug}, /topics/{slug}, /archive/{year} or /{page}".to_owned(),
+        ));
+    };
+    match target {
+        AppRoute::Home { .. }
+        | AppRoute::Contributors
+        | AppRoute::Topics
+        | AppRoute::Archive
+        | AppRoute::Search(_)
+        | AppRoute::Subscribe => None,
+        AppRoute::Article(slug) | AppRoute::EmbedArticle(slug) => {
+            let slug = slug.as_str();
+            if from_draft && catalog.drafts.contains(slug) {
                 return None;
             }
             if catalog.partial {
                 return None;
             }
-            if catalog.drafts.contains(*slug) && !catalog.articles.contains(*slug) {
+            if catalog.drafts.contains(slug) && !catalog.articles.contains(slug) {
                 return Some((
                     format!("broken link `{url}`: `{slug}` is still a draft"),
                     "publish the draft first, or remove the link".to_owned(),
@@ -1165,26 +1187,36 @@ pub fn check_link(url: &str, catalog: &Catalog, from_draft: bool) -> Option<(Str
             }
             missing("article", slug, &catalog.articles, "articles")
         }
-        ["contributors", slug] => missing("contributor", slug, &catalog.contributors, "contributors"),
-        ["topics", slug] => {
+        AppRoute::Contributor { slug, .. } => missing(
+            "contributor",
+            slug.as_str(),
+            &catalog.contributors,
+            "contributors",
+        ),
+        AppRoute::Topic { slug, .. } => {
             let topics = catalog.topics.as_ref()?;
-            if topics.contains(*slug) {
+            if topics.contains(slug.as_str()) {
                 return None;
             }
             let mut hint = format!("topics.toml has no topic `{slug}`");
-            if let Some(s) = suggest(slug, topics.iter().map(String::as_str)) {
+            if let Some(s) = suggest(slug.as_str(), topics.iter().map(String::as_str)) {
                 hint.push_str(&format!("; did you mean `{s}`?"));
             }
             Some((format!("broken link `{url}`: no topic `{slug}`"), hint))
         }
-        ["archive", year] if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) => None,
-        ["images", ..] => check_image_src(path, catalog),
-        [page] if catalog.partial && !RESERVED_ROUTES.contains(page) => None,
-        [page] if !RESERVED_ROUTES.contains(page) => missing("page", page, &catalog.pages, "pages"),
-        _ => Some((
-            format!("broken link `{url}`: the site has no such page"),
-            "internal links look like /articles/{slug}, /contributors/{slug}, /topics/{slug} or /{page}".to_owned(),
-        )),
+        AppRoute::ArchiveYear { year, .. } => {
+            let years = catalog.years.as_ref()?;
+            if years.contains(&year) {
+                return None;
+            }
+            let list: Vec<String> = years.iter().map(u16::to_string).collect();
+            Some((
+                format!("broken link `{url}`: no articles were published in {year}"),
+                format!("the archive has {}", list.join(", ")),
+            ))
+        }
+        AppRoute::Page(_) if catalog.partial => None,
+        AppRoute::Page(slug) => missing("page", slug.as_str(), &catalog.pages, "pages"),
     }
 }
 
@@ -1305,6 +1337,9 @@ pub fn parse_article(
                 "`canonical_url` must be an absolute URL",
                 "write it as https://…, or leave it out to use the article's own URL",
             );
+        } else {
+            // On the site's own origin it must be a page the site serves.
+            c.link(&url.span(), u, catalog, draft);
         }
     }
     let image = match front.image {
@@ -1423,7 +1458,7 @@ pub fn parse_page(path: &str, text: &str, catalog: &Catalog) -> Parsed<PageSourc
     let mut diags = Vec::new();
     let slug = file_slug(&src, "page").map_err(|d| diags.push(d)).ok();
     if let Some(s) = &slug {
-        if RESERVED_ROUTES.contains(&s.as_str()) {
+        if route::is_reserved(s.as_str()) {
             diags.push(src.error(
                 0,
                 format!("`{s}` cannot be a page: the site uses /{s} itself"),
@@ -1492,6 +1527,7 @@ pub fn parse_topics(path: &str, text: &str) -> Parsed<TopicsSource> {
                     slug,
                     name: t.name,
                     description: t.description,
+                    article_count: None,
                 });
             }
         }
@@ -1702,6 +1738,7 @@ mod tests {
         let mut c = Catalog {
             topics: Some(["strategy", "elections"].map(String::from).into()),
             images: Some(BTreeSet::from(["images/x.jpg".to_owned()])),
+            years: Some(BTreeSet::from([2012, 2023])),
             site_url: Some("https://convergencemag.com".into()),
             ..Catalog::default()
         };
@@ -1867,11 +1904,23 @@ mod tests {
             "/articles/b#x",
             "https://convergencemag.com/contributors/maurice-mitchell/",
             "/topics/strategy",
+            "/topics/strategy?page=2",
+            "/topics",
+            "/archive",
             "/archive/2012",
+            "/archive/2023/",
+            "/contributors",
+            "/contributors/maurice-mitchell?page=2",
+            "/embed/articles/a",
+            "/search?q=power",
+            "/subscribe#support",
+            "https://convergencemag.com",
+            "https://convergencemag.com?utm=x",
             "https://example.org/x",
+            "https://convergencemag.community/nope",
             "mailto:x@y",
             "#top",
-            "/images/x.jpg",
+            "images/x.jpg",
         ] {
             assert_eq!(check_link(ok, &c, false), None, "{ok}");
         }
@@ -1883,11 +1932,27 @@ mod tests {
             "/a/b/c",
             "/articles/d",
             "https://convergencemag.com/nope",
-            "/images/y.jpg",
+            "/images/x.jpg",
+            "/articles",
+            "/archive/1999",
+            "/archive/12",
+            "/embed/articles/nope",
+            "/preview",
+            "/feed.xml",
         ] {
             assert!(check_link(bad, &c, false).is_some(), "{bad}");
         }
         assert_eq!(check_link("/articles/d", &c, true), None);
+    }
+
+    #[test]
+    fn published_years_are_read_ahead() {
+        assert_eq!(published_year("articles/good.md", GOOD), Some(2023));
+        let quoted = GOOD.replace("2023-06-14", "\"2012-01-31\"");
+        assert_eq!(published_year("articles/q.md", &quoted), Some(2012));
+        let bad = GOOD.replace("2023-06-14", "2023-02-30");
+        assert_eq!(published_year("articles/b.md", &bad), None);
+        assert_eq!(published_year("articles/n.md", "no front matter"), None);
     }
 
     #[test]

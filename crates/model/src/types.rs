@@ -447,6 +447,10 @@ pub struct Topic {
     pub name: String,
     /// A sentence on what it covers.
     pub description: String,
+    /// How many published articles carry it: counted by the builder, absent in the source and
+    /// in buckets built before it was added.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub article_count: Option<u32>,
 }
 
 /// `contributors.json`: the masthead, in the editors' order.

@@ -6,7 +6,9 @@ use crate::xml::{self, SitemapUrl};
 use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use model::markdown;
+use model::route::AppRoute;
 use model::source::ArticleSource;
+use model::Date;
 use model::{
     paths, ArchiveYears, Article, ArticleSummary, AuthorRef, Contributor, Image, Listing,
     ListingScope, Masthead, MastheadEntry, MastheadGroup, MastheadSection, OEmbed, Page,
@@ -462,7 +464,17 @@ pub fn write_bucket(
         &paths::topics(),
         &Topics {
             schema_version: SchemaVersion::default(),
-            topics: content.topics.topics.clone(),
+            topics: content
+                .topics
+                .topics
+                .iter()
+                .map(|t| model::Topic {
+                    article_count: Some(
+                        by_topic.get(t.slug.as_str()).map_or(0, |l| l.len() as u32),
+                    ),
+                    ..t.clone()
+                })
+                .collect(),
         },
     )?;
     out.json(
@@ -598,44 +610,46 @@ pub fn write_bucket(
     let newest = sources
         .first()
         .map(|a| a.updated.unwrap_or(a.published).max(a.published));
+    let at = |route: AppRoute, lastmod: Option<Date>| SitemapUrl {
+        loc: route.absolute(&site_url),
+        lastmod,
+    };
     let mut urls = vec![
-        SitemapUrl {
-            loc: format!("{site_url}/"),
-            lastmod: newest,
-        },
-        SitemapUrl {
-            loc: format!("{site_url}/contributors"),
-            lastmod: None,
-        },
-        SitemapUrl {
-            loc: format!("{site_url}/archive"),
-            lastmod: newest,
-        },
+        at(AppRoute::Home { page: 1 }, newest),
+        at(AppRoute::Contributors, None),
+        at(AppRoute::Topics, None),
+        at(AppRoute::Archive, newest),
+        at(AppRoute::Subscribe, None),
     ];
-    urls.extend(content.pages.iter().map(|p| SitemapUrl {
-        loc: format!("{site_url}/{}", p.slug),
-        lastmod: None,
-    }));
-    urls.extend(content.topics.topics.iter().map(|t| SitemapUrl {
-        loc: format!("{site_url}/topics/{}", t.slug),
-        lastmod: None,
-    }));
-    urls.extend(by_year.keys().rev().map(|y| SitemapUrl {
-        loc: format!("{site_url}/archive/{y}"),
-        lastmod: None,
-    }));
-    urls.extend(content.contributors.iter().map(|c| SitemapUrl {
-        loc: format!("{site_url}/contributors/{}", c.slug),
-        lastmod: None,
-    }));
+    urls.extend(
+        content
+            .pages
+            .iter()
+            .map(|p| at(AppRoute::Page(p.slug.clone()), None)),
+    );
+    urls.extend(
+        content
+            .topics
+            .topics
+            .iter()
+            .map(|t| at(AppRoute::topic(t.slug.clone()), None)),
+    );
+    urls.extend(by_year.keys().rev().map(|&y| at(AppRoute::year(y), None)));
+    urls.extend(
+        content
+            .contributors
+            .iter()
+            .map(|c| at(AppRoute::contributor(c.slug.clone()), None)),
+    );
     urls.extend(sources.iter().map(|a| {
-        SitemapUrl {
-            loc: a
-                .canonical_url
-                .clone()
-                .filter(|u| u.starts_with(&site_url))
-                .unwrap_or_else(|| format!("{site_url}/articles/{}", a.slug)),
-            lastmod: Some(a.updated.unwrap_or(a.published).max(a.published)),
+        let lastmod = Some(a.updated.unwrap_or(a.published).max(a.published));
+        // A canonical URL elsewhere on the site is listed only if the site serves it.
+        match &a.canonical_url {
+            Some(u) if AppRoute::parse_url(&site_url, u).is_some() => SitemapUrl {
+                loc: u.clone(),
+                lastmod,
+            },
+            _ => at(AppRoute::Article(a.slug.clone()), lastmod),
         }
     }));
     for (name, text) in xml::sitemaps(&bucket_url, &urls) {
@@ -715,7 +729,7 @@ fn oembed(site: &Site, a: &Article) -> OEmbed {
         author_name: model::text::byline(&a.authors),
         author_url: a.authors.first().map_or_else(
             || url.to_owned(),
-            |au| format!("{url}/contributors/{}", au.slug),
+            |au| AppRoute::contributor(au.slug.clone()).absolute(url),
         ),
         provider_name: site.title.clone(),
         provider_url: url.to_owned(),

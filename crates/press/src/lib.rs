@@ -7,6 +7,7 @@ pub mod bench;
 pub mod build;
 pub mod generate;
 pub mod load;
+pub mod routes;
 pub mod schema;
 pub mod search;
 pub mod terms;

@@ -190,6 +190,14 @@ pub fn check(files: &ContentFiles, drafts: bool) -> Checked {
     for (path, _) in &files.files {
         catalog.add_path(path);
     }
+    catalog.years = Some(
+        files
+            .files
+            .par_iter()
+            .filter(|(path, _)| classify(path) == FileKind::Article)
+            .filter_map(|(path, text)| source::published_year(path, text))
+            .collect(),
+    );
     let find = |name: &str| {
         files
             .files

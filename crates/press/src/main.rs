@@ -37,6 +37,11 @@ enum Command {
         #[arg(long)]
         bucket_url: Option<String>,
     },
+    /// Print one site-relative URL of every route the content gives the site, one a line.
+    Routes {
+        /// The content folder, e.g. `content`.
+        content: PathBuf,
+    },
     /// Write a deterministic synthetic content folder of N articles.
     GenArchive {
         /// How many articles.
@@ -123,6 +128,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 out.display(),
                 report.elapsed.as_secs_f64()
             );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Routes { content } => {
+            let checked = check_dir(&content)?;
+            let Some(content) = checked.content else {
+                eprintln!("{}", checked.summary());
+                eprintln!("the content has errors: run `press check` first");
+                return Ok(ExitCode::FAILURE);
+            };
+            for route in press::routes::samples(&content) {
+                println!("{}", route.href());
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::GenArchive { n, out } => {

@@ -1,5 +1,6 @@
 //! `feed.xml` (Atom) and the sitemaps.
 
+use model::route::AppRoute;
 use model::{Article, Date, Site};
 use std::fmt::Write;
 
@@ -34,6 +35,7 @@ fn timestamp(d: Date) -> String {
 pub fn atom_feed(site: &Site, bucket_url: &str, articles: &[&Article]) -> String {
     let mut x = String::new();
     let url = site.url.trim_end_matches('/');
+    let home = AppRoute::Home { page: 1 }.absolute(url);
     let updated = articles
         .iter()
         .take(FEED_ENTRIES)
@@ -50,9 +52,9 @@ pub fn atom_feed(site: &Site, bucket_url: &str, articles: &[&Article]) -> String
     let _ = writeln!(
         x,
         "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
-        escape(&format!("{url}/"))
+        escape(&home)
     );
-    let _ = writeln!(x, "<id>{}</id>", escape(&format!("{url}/")));
+    let _ = writeln!(x, "<id>{}</id>", escape(&home));
     let _ = writeln!(
         x,
         "<updated>{}</updated>",
@@ -74,7 +76,7 @@ pub fn atom_feed(site: &Site, bucket_url: &str, articles: &[&Article]) -> String
         let _ = writeln!(
             x,
             "<id>{}</id>",
-            escape(&format!("{url}/articles/{}", a.slug))
+            escape(&AppRoute::Article(a.slug.clone()).absolute(url))
         );
         let _ = writeln!(x, "<published>{}</published>", timestamp(a.published_at));
         let _ = writeln!(
@@ -87,7 +89,7 @@ pub fn atom_feed(site: &Site, bucket_url: &str, articles: &[&Article]) -> String
                 x,
                 "<author><name>{}</name><uri>{}</uri></author>",
                 escape(&au.name),
-                escape(&format!("{url}/contributors/{}", au.slug))
+                escape(&AppRoute::contributor(au.slug.clone()).absolute(url))
             );
         }
         for t in &a.topics {

@@ -275,3 +275,59 @@ fn search_finds_body_words_titles_and_people() {
     assert!(search(&out, "absentword").is_empty());
     let _ = Slug::parse("x");
 }
+
+/// The text between each `open` and the next `close` in `text`, XML-unescaped.
+fn between(text: &str, open: &str, close: &str) -> Vec<String> {
+    text.split(open)
+        .skip(1)
+        .filter_map(|rest| rest.split(close).next())
+        .map(|s| s.replace("&amp;", "&"))
+        .collect()
+}
+
+#[test]
+fn every_url_the_builder_writes_is_a_page_of_the_site() {
+    use model::route::{AppRoute, PATTERNS};
+    let (_tmp, out) = build(false);
+    let site = "https://convergencemag.com";
+    let sitemap = read(&out, "sitemap-1.xml");
+    let feed = read(&out, "feed.xml");
+    let mut urls = between(&sitemap, "<loc>", "</loc>");
+    for href in between(&feed, "href=\"", "\"") {
+        if !href.starts_with(&format!("{site}/content/")) {
+            urls.push(href);
+        }
+    }
+    urls.extend(between(&feed, "<id>", "</id>"));
+    urls.extend(between(&feed, "<uri>", "</uri>"));
+    for slug in ["first-article", "second-article"] {
+        let o: model::OEmbed = decode("o", &read(&out, &format!("oembed/{slug}.json"))).unwrap();
+        urls.push(o.author_url);
+    }
+    for url in &urls {
+        let route = AppRoute::parse_url(site, url).unwrap_or_else(|| panic!("{url} is no page"));
+        if let Some(file) = route.bucket_file() {
+            assert!(out.join(&file).is_file(), "{url} needs {file}");
+        }
+    }
+    for listed in ["/", "/topics", "/archive", "/contributors", "/subscribe"] {
+        let url = format!("{site}{listed}");
+        assert!(urls.contains(&url), "the sitemap leaves out {listed}");
+    }
+    assert!(!sitemap.contains("/articles</loc>"));
+
+    let content = press::check_dir(&good()).unwrap().content.unwrap();
+    let samples = press::routes::samples(&content);
+    for route in &samples {
+        assert_eq!(AppRoute::parse_href(&route.href()).as_ref(), Some(route));
+        if let Some(file) = route.bucket_file() {
+            assert!(out.join(&file).is_file(), "{} needs {file}", route.href());
+        }
+    }
+    let mut covered: Vec<&str> = samples.iter().map(AppRoute::pattern).collect();
+    covered.sort_unstable();
+    covered.dedup();
+    let mut all = PATTERNS.to_vec();
+    all.sort_unstable();
+    assert_eq!(covered, all);
+}
