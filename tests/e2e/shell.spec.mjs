@@ -17,8 +17,11 @@ test("home shows the masthead, tagline and primary navigation", async ({ page })
   await expect(page.getByRole("link", { name: "Convergence", exact: true })).toBeVisible();
   await expect(page.getByText("A magazine for radical insights").first()).toBeVisible();
   const nav = page.getByRole("navigation", { name: "Primary" });
-  for (const name of ["Home", "Contributors", "About", "Subscribe"]) {
-    await expect(nav.getByRole("link", { name, exact: true })).toBeVisible();
+  const hrefs = { Home: "/", Contributors: "/contributors", About: "/about", Subscribe: "/subscribe" };
+  for (const [name, href] of Object.entries(hrefs)) {
+    const link = nav.getByRole("link", { name, exact: true });
+    await expect(link).toBeVisible();
+    await expect(link).toHaveAttribute("href", href);
   }
   await expect(nav.getByRole("link", { name: "Home", exact: true })).toHaveAttribute("aria-current", "page");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
