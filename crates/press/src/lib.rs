@@ -4,6 +4,7 @@
 #![warn(missing_docs)]
 
 pub mod bench;
+pub mod bucket;
 pub mod build;
 pub mod generate;
 pub mod load;

@@ -1,0 +1,106 @@
+//! `contributors.json` (the masthead) and `contributors/{slug}.json` (profiles).
+
+use super::{Catalog, Names, Out};
+use crate::load::Content;
+use anyhow::Result;
+use model::source::ContributorSource;
+use model::{
+    paths, Contributor, Masthead, MastheadEntry, MastheadGroup, MastheadSection, SchemaVersion,
+    SectionKind,
+};
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+
+/// Writes the masthead, then every contributor's profile.
+pub(super) fn write(out: &Out, cat: &Catalog) -> Result<()> {
+    out.json(&paths::masthead(), &masthead(cat.content, &cat.names))?;
+    cat.content
+        .contributors
+        .par_iter()
+        .try_for_each(|c| -> Result<()> {
+            let profile = Contributor {
+                schema_version: SchemaVersion::default(),
+                slug: c.slug.clone(),
+                name: c.name.clone(),
+                roles: c.roles.clone(),
+                affiliation: c.affiliation.clone(),
+                bio: c.bio.clone(),
+                links: c.links.clone(),
+                profile_image: c.photo.clone(),
+                article_count: cat.by_author.get(c.slug.as_str()).map_or(0, Vec::len) as u32,
+            };
+            out.json(&paths::contributor(&c.slug), &profile)
+        })
+}
+
+/// The staff's masthead sections, then everyone they don't list under "Contributors",
+/// so every contributor appears on the masthead once.
+fn masthead(content: &Content, names: &Names) -> Masthead {
+    let mut listed: BTreeSet<&str> = BTreeSet::new();
+    let mut sections: Vec<MastheadSection> = content
+        .masthead
+        .sections
+        .iter()
+        .map(|s| MastheadSection {
+            heading: s.heading.clone(),
+            kind: s.kind,
+            groups: s
+                .groups
+                .iter()
+                .map(|g| MastheadGroup {
+                    title: g.title.clone(),
+                    members: g
+                        .members
+                        .iter()
+                        .map(|m| {
+                            listed.insert(m.slug.as_str());
+                            let c = names.contributors.get(m.slug.as_str());
+                            MastheadEntry {
+                                slug: m.slug.clone(),
+                                name: c.map_or_else(|| m.slug.to_string(), |c| c.name.clone()),
+                                role: m.role.clone(),
+                                affiliation: m
+                                    .affiliation
+                                    .clone()
+                                    .or_else(|| c.and_then(|c| c.affiliation.clone())),
+                            }
+                        })
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect();
+    let mut others: Vec<&ContributorSource> = content
+        .contributors
+        .iter()
+        .filter(|c| !listed.contains(c.slug.as_str()))
+        .collect();
+    others.sort_by(|a, b| {
+        a.name
+            .to_lowercase()
+            .cmp(&b.name.to_lowercase())
+            .then_with(|| a.slug.cmp(&b.slug))
+    });
+    if !others.is_empty() {
+        sections.push(MastheadSection {
+            heading: "Contributors".into(),
+            kind: SectionKind::Contributors,
+            groups: vec![MastheadGroup {
+                title: None,
+                members: others
+                    .into_iter()
+                    .map(|c| MastheadEntry {
+                        slug: c.slug.clone(),
+                        name: c.name.clone(),
+                        role: None,
+                        affiliation: c.affiliation.clone(),
+                    })
+                    .collect(),
+            }],
+        });
+    }
+    Masthead {
+        schema_version: SchemaVersion::default(),
+        sections,
+    }
+}

@@ -1,0 +1,14 @@
+//! `images/…`: the content's images, copied as they are.
+
+use super::{Catalog, Out};
+use anyhow::Result;
+use rayon::prelude::*;
+use std::path::Path;
+
+/// Copies every image the content folder holds, referenced or not.
+pub(super) fn write(out: &Out, cat: &Catalog, content_dir: &Path) -> Result<()> {
+    cat.content
+        .images
+        .par_iter()
+        .try_for_each(|rel| out.copy(&content_dir.join(rel), rel))
+}
