@@ -54,3 +54,42 @@ for (const url of urls) {
     await expect(heading).not.toHaveText("");
   });
 }
+
+/** The on-site pages a page links to: same origin, not the bucket, the entries or a file. */
+async function linksOn(page, origin) {
+  const hrefs = await page.locator("a[href]").evaluateAll((as) => as.map((a) => a.href));
+  return hrefs
+    .map((h) => new URL(h))
+    .filter((u) => u.origin === origin && !/^\/(content|embed|preview)\//.test(u.pathname) && !/\.\w+$/.test(u.pathname))
+    .map((u) => u.pathname + u.search);
+}
+
+test("a reader following every link from / meets no missing page and no console error", async ({ page, baseURL }) => {
+  test.setTimeout(300_000);
+  const origin = new URL(baseURL).origin;
+  const problems = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`${page.url()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`${page.url()}: ${e}`));
+  const seen = new Set(["/"]);
+  const queue = ["/"];
+  while (queue.length > 0) {
+    const url = queue.shift();
+    await page.goto(url);
+    await expect(page.getByRole("heading", { level: 1 }), url).toHaveCount(1);
+    await expect(page.locator(".loading"), url).toHaveCount(0);
+    await expect(page.getByRole("heading", { name: /not found/i }), url).toHaveCount(0);
+    for (const next of await linksOn(page, origin)) {
+      if (!seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  // Every article and contributor the bucket has is reachable by links from the home page.
+  const files = (dir) => fs.readdirSync(path.join(bucket, dir)).filter((f) => f.endsWith(".json"));
+  for (const f of files("articles")) expect(seen, f).toContain(`/articles/${f.replace(/\.json$/, "")}`);
+  for (const f of files("contributors")) expect(seen, f).toContain(`/contributors/${f.replace(/\.json$/, "")}`);
+  expect(problems).toEqual([]);
+});
