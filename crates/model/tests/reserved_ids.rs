@@ -56,6 +56,6 @@ fn every_fixed_id_in_the_app_is_reserved() {
     );
     assert!(
         missing.is_empty(),
-        "add these to markdown::RESERVED_IDS: {missing:?}"
+        "add these to RESERVED_IDS in src/markdown/headings.rs: {missing:?}"
     );
 }
