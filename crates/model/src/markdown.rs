@@ -119,7 +119,9 @@ fn reading_time_for(words: u32) -> crate::ReadingTime {
     crate::ReadingTime(words.div_ceil(WORDS_PER_MINUTE).max(1))
 }
 
-fn article_options() -> Options {
+/// The Markdown extensions articles use; the content checks parse bodies with the same ones, so
+/// they see the links and images readers will.
+pub(crate) fn article_options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
