@@ -74,8 +74,9 @@ pub fn render_commonmark(markdown: &str) -> String {
     writer.finish().html
 }
 
-/// The extensions articles are written with; spec mode parses with none.
-fn article_options() -> Options {
+/// The extensions articles are written with (spec mode parses with none); the content checks
+/// parse bodies with the same ones, so they see the links and images readers will.
+pub(crate) fn article_options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH

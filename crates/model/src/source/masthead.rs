@@ -1,0 +1,155 @@
+//! `masthead.toml`: the masthead's sections, groups and members, every member a contributor.
+
+use super::checker::Checker;
+use super::diagnostics::SourceText;
+use super::front_matter::from_toml;
+use super::links::Catalog;
+use super::{suggest, Parsed};
+use crate::ids::Slug;
+use crate::types::SectionKind;
+use serde::Deserialize;
+use toml::Spanned;
+
+/// `masthead.toml`, parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MastheadSource {
+    /// Sections in order.
+    pub sections: Vec<MastheadSectionSource>,
+}
+
+/// One `[[section]]` of `masthead.toml`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MastheadSectionSource {
+    /// Heading.
+    pub heading: String,
+    /// What it holds.
+    pub kind: SectionKind,
+    /// Its groups.
+    pub groups: Vec<MastheadGroupSource>,
+}
+
+/// One `[[section.group]]` of `masthead.toml`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MastheadGroupSource {
+    /// Group title (a show's name).
+    pub title: Option<String>,
+    /// Members in order.
+    pub members: Vec<MastheadMemberSource>,
+}
+
+/// One member of a masthead group; the name comes from the contributor file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MastheadMemberSource {
+    /// The contributor.
+    pub slug: Slug,
+    /// Role in this section.
+    pub role: Option<String>,
+    /// Affiliation for this line (overrides the contributor file's).
+    pub affiliation: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MastheadFile {
+    #[serde(default)]
+    section: Vec<SectionFront>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SectionFront {
+    heading: String,
+    kind: SectionKind,
+    #[serde(default)]
+    group: Vec<GroupFront>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GroupFront {
+    title: Option<String>,
+    #[serde(default)]
+    members: Vec<MemberFront>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MemberFront {
+    slug: Spanned<String>,
+    role: Option<String>,
+    affiliation: Option<String>,
+}
+
+/// Parses and checks `masthead.toml` (every member is a contributor).
+pub fn parse_masthead(path: &str, text: &str, catalog: &Catalog) -> Parsed<MastheadSource> {
+    let src = SourceText::new(path, text);
+    let file: MastheadFile = match from_toml(&src, text, 0) {
+        Ok(f) => f,
+        Err(d) => return Parsed::new(None, vec![d]),
+    };
+    let mut c = Checker {
+        src,
+        toml_start: 0,
+        diags: Vec::new(),
+    };
+    let mut ok = true;
+    let mut sections = Vec::new();
+    for s in file.section {
+        let mut groups = Vec::new();
+        for g in s.group {
+            let mut members = Vec::new();
+            for m in g.members {
+                let span = m.slug.span();
+                match Slug::parse(m.slug.get_ref()) {
+                    Err(e) => {
+                        c.error(&span, e.to_string(), "members are contributor slugs");
+                        ok = false;
+                    }
+                    Ok(slug) => {
+                        if !catalog.contributors.contains(slug.as_str()) {
+                            let mut hint = format!("there is no content/contributors/{slug}.md");
+                            if let Some(s) = suggest(
+                                slug.as_str(),
+                                catalog.contributors.iter().map(String::as_str),
+                            ) {
+                                hint.push_str(&format!("; did you mean `{s}`?"));
+                            }
+                            c.error(&span, format!("unknown contributor `{slug}`"), hint);
+                        }
+                        members.push(MastheadMemberSource {
+                            slug,
+                            role: m.role,
+                            affiliation: m.affiliation,
+                        });
+                    }
+                }
+            }
+            groups.push(MastheadGroupSource {
+                title: g.title,
+                members,
+            });
+        }
+        sections.push(MastheadSectionSource {
+            heading: s.heading,
+            kind: s.kind,
+            groups,
+        });
+    }
+    Parsed::new(ok.then_some(MastheadSource { sections }), c.diags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::fixtures::{catalog, first};
+
+    #[test]
+    fn masthead_members_are_contributors() {
+        let m = parse_masthead("masthead.toml", "[[section]]\nheading = \"Staff\"\nkind = \"staff\"\n[[section.group]]\nmembers = [{ slug = \"maurice-mitchell\" }, { slug = \"nobody\" }]\n", &catalog());
+        assert_eq!(
+            first(&m.diagnostics),
+            "masthead.toml:5:52: error: unknown contributor `nobody`"
+        );
+        assert_eq!(m.value.unwrap().sections[0].groups[0].members.len(), 2);
+    }
+}
