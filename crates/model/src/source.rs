@@ -399,6 +399,9 @@ pub struct SiteSource {
     /// See [`Site::social`].
     #[serde(default)]
     pub social: Vec<Link>,
+    /// See [`Site::default_image`].
+    #[serde(default)]
+    pub default_image: Option<crate::head::ShareImage>,
 }
 
 impl SiteSource {
@@ -419,6 +422,7 @@ impl SiteSource {
             support: self.support,
             republication: self.republication,
             social: self.social,
+            default_image: self.default_image,
         }
     }
 }
@@ -1629,6 +1633,19 @@ pub fn parse_site(path: &str, text: &str, catalog: &Catalog) -> Parsed<SiteSourc
             diags.push(src.error(locate(&key), message, hint));
         }
     }
+    if let Some(image) = &site.default_image {
+        if let Some((message, hint)) = check_image_src(&image.src, catalog) {
+            diags.push(src.error(locate("default_image.src"), message, hint));
+        }
+        // Link previews show this image on every page without one: it always needs a description.
+        if image.alt.trim().is_empty() {
+            diags.push(src.error(
+                locate("default_image.alt"),
+                "`default_image` has no alt text",
+                "add `alt = \"…\"` describing what the image shows",
+            ));
+        }
+    }
     let page = site.republication.page.as_str();
     if !catalog.pages.contains(page) {
         diags.push(src.error(
@@ -1976,6 +1993,12 @@ mod tests {
                 page: Slug::parse("about").unwrap(),
             },
             social: vec![],
+            default_image: Some(crate::head::ShareImage {
+                src: "images/x.jpg".into(),
+                width: 1200,
+                height: 630,
+                alt: "The masthead".into(),
+            }),
         };
         let mut value = toml::Value::try_from(&site).unwrap();
         value.as_table_mut().unwrap().remove("schema_version");
@@ -1995,6 +2018,20 @@ mod tests {
             p.diagnostics
         );
         assert!(p.diagnostics[0].line > 1);
+        let missing = text.replace("images/x.jpg", "images/y.jpg");
+        let p = parse_site("site.toml", &missing, &catalog());
+        assert!(
+            first(&p.diagnostics).contains("image file `images/y.jpg` does not exist"),
+            "{:?}",
+            p.diagnostics
+        );
+        let no_alt = text.replace("alt = \"The masthead\"", "alt = \" \"");
+        let p = parse_site("site.toml", &no_alt, &catalog());
+        assert!(
+            first(&p.diagnostics).contains("`default_image` has no alt text"),
+            "{:?}",
+            p.diagnostics
+        );
     }
 
     #[test]
