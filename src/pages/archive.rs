@@ -1,14 +1,14 @@
 //! The archive by year (`/archive/:year`), newest first, paged, with links to other years.
 
 use crate::api::{self, ContentError};
-use crate::components::social_meta::SocialMeta;
+use crate::components::page_head::PageHead;
 use crate::components::{content_error::ContentErrorView, listing::ListingView, loading::Loading};
 use crate::pages::not_found::NotFound;
 use crate::routes::{parse_page, AppRoute};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
+use model::head::PageMeta;
 
 /// A year from the URL: four digits, from the magazine's founding era on.
 pub fn parse_year(raw: &str) -> Option<u16> {
@@ -16,6 +16,15 @@ pub fn parse_year(raw: &str) -> Option<u16> {
         .then(|| raw.parse::<u16>().ok())
         .flatten()
         .filter(|y| (1900..=9999).contains(y))
+}
+
+/// The head of one year's archive.
+pub fn year_meta(year: u16) -> PageMeta {
+    PageMeta::page(
+        format!("Archive: {year}"),
+        format!("Everything Convergence published in {year}."),
+        AppRoute::Archive(year).href(),
+    )
 }
 
 /// The archive page for one year; years without articles show the 404 page.
@@ -52,9 +61,7 @@ pub fn ArchivePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match listing.await {
                     Ok((year, l)) => view! {
-                        <Title text=format!("Archive: {year}")/>
-                        <SocialMeta path=AppRoute::Archive(year).href() title=format!("Convergence archive: {year}") description=format!("Everything Convergence published in {year}.")/>
-                        <Meta name="description" content=format!("Everything Convergence published in {year}.")/>
+                        <PageHead meta=year_meta(year)/>
                         <header class="listing-header">
                             <p class="listing-header__kind">"Archive"</p>
                             <h1 tabindex="-1">{year.to_string()}</h1>
@@ -74,6 +81,17 @@ pub fn ArchivePage() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_years_head() {
+        let meta = year_meta(2012);
+        assert_eq!(meta.title, "Archive: 2012");
+        assert_eq!(
+            meta.description,
+            "Everything Convergence published in 2012."
+        );
+        assert_eq!(meta.canonical.as_deref(), Some("/archive/2012"));
+    }
 
     #[test]
     fn years() {

@@ -1,6 +1,7 @@
 //! Article (`/articles/:slug`): header, hero figure, body, topics, republication notice, related.
 
 use crate::api::{self, ContentError};
+use crate::components::page_head::PageHead;
 use crate::components::subscribe_form::SubscribeSection;
 use crate::components::{
     byline::Byline, card::ArticleCard, content_error::ContentErrorView, loading::Loading,
@@ -11,9 +12,9 @@ use crate::hooks::use_site::use_site;
 use crate::pages::not_found::NotFound;
 use crate::routes::AppRoute;
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, Title};
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
+use model::head::PageMeta;
 use model::markdown::TocEntry;
 use model::{Article, Media, Slug};
 
@@ -69,11 +70,21 @@ pub fn safe_canonical(canonical_url: &str, slug: &str) -> String {
     }
 }
 
+/// The head of an article's page, its bylines linking to their contributor pages.
+pub fn article_meta(article: &Article) -> PageMeta {
+    PageMeta::article(
+        article,
+        AppRoute::Article(article.slug.clone()).href(),
+        |s| AppRoute::Contributor(s.clone()).href(),
+    )
+}
+
 /// A whole article, as readers (and staff previews) see it.
 #[component]
 pub fn ArticleView(article: Article) -> impl IntoView {
     let site = use_site();
     let slug_for_embed = article.slug.clone();
+    let meta = article_meta(&article);
     let Article {
         title,
         dek,
@@ -85,7 +96,6 @@ pub fn ArticleView(article: Article) -> impl IntoView {
         media,
         markdown,
         reading_time,
-        excerpt,
         canonical_url,
         originally_published,
         related,
@@ -187,12 +197,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
     let title_for_share = title.clone();
     let (title_for_embed, canonical_for_embed) = (title.clone(), canonical_url.clone());
     view! {
-        <Title text=title.clone()/>
-        <Meta name="description" content=excerpt.clone()/>
-        <Meta property="og:title" content=title.clone()/>
-        <Meta property="og:description" content=excerpt/>
-        <Meta property="og:type" content="article"/>
-        <Link rel="canonical" href=canonical_url/>
+        <PageHead meta=meta/>
         <article class="article">
             <header class="article__header">
                 {topic.map(|t| view! { <p class="article__topic"><A href=AppRoute::Topic(t.slug).href()>{t.name}</A></p> })}
@@ -231,6 +236,46 @@ pub fn ArticleView(article: Article) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_head_links_bylines_to_contributor_pages() {
+        use model::head::PageKind;
+        use model::{ArticleKind, AuthorRef, Date, ReadingTime, SchemaVersion, Slug};
+        let article = Article {
+            schema_version: SchemaVersion::default(),
+            slug: Slug::parse("broad-front-panel").unwrap(),
+            title: "Building a Broad Front".into(),
+            dek: String::new(),
+            kind: ArticleKind::Article,
+            published_at: Date::parse("2023-03-01").unwrap(),
+            updated_at: None,
+            authors: vec![AuthorRef {
+                slug: Slug::parse("alexa-horwart").unwrap(),
+                name: "Alexa Horwart".into(),
+            }],
+            topics: vec![],
+            feature_image: None,
+            media: None,
+            markdown: String::new(),
+            reading_time: ReadingTime(1),
+            excerpt: "A panel.".into(),
+            canonical_url: "ftp://elsewhere.example/a".into(),
+            originally_published: None,
+            related: vec![],
+        };
+        let meta = article_meta(&article);
+        assert_eq!(
+            meta.canonical.as_deref(),
+            Some("/articles/broad-front-panel")
+        );
+        assert_eq!(meta.description, "A panel.");
+        match meta.kind {
+            PageKind::Article { authors, .. } => {
+                assert_eq!(authors[0].path, "/contributors/alexa-horwart")
+            }
+            other => panic!("not an article: {other:?}"),
+        }
+    }
 
     #[test]
     fn canonical_urls_with_other_schemes_fall_back_to_the_article_path() {

@@ -6,7 +6,7 @@
 //! `<Suspense>`, so a list that fails to load leaves the bio in place, with a retry.
 
 use crate::api::{self, ContentError};
-use crate::components::social_meta::SocialMeta;
+use crate::components::page_head::PageHead;
 use crate::components::{
     card::ArticleCard, content_error::ContentErrorView, listing::Pager, loading::Loading,
     prose::Prose,
@@ -14,9 +14,9 @@ use crate::components::{
 use crate::pages::not_found::NotFound;
 use crate::routes::{page_href, parse_page, AppRoute};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
+use model::head::{PageKind, PageMeta, ShareImage};
 use model::{Contributor, Image, Link, Listing, Slug};
 
 /// Name suffixes that are not a surname, so they give no initial ("Bill Fletcher Jr" → "BF").
@@ -81,6 +81,25 @@ pub fn description(c: &Contributor) -> String {
             c.name,
             about.join("; ")
         )
+    }
+}
+
+/// The head of a contributor's page: a profile, with their photo and their own links.
+pub fn profile_meta(c: &Contributor) -> PageMeta {
+    PageMeta {
+        title: c.name.clone(),
+        description: description(c),
+        canonical: Some(AppRoute::Contributor(c.slug.clone()).href()),
+        image: c.profile_image.as_ref().map(|i| ShareImage {
+            src: i.src.clone(),
+            width: i.width,
+            height: i.height,
+            alt: i.alt.clone(),
+        }),
+        kind: PageKind::Profile {
+            name: c.name.clone(),
+            same_as: c.links.iter().map(|l| l.url.clone()).collect(),
+        },
     }
 }
 
@@ -176,8 +195,7 @@ pub fn ContributorPage() -> impl IntoView {
 /// The person: photo or initials, name, roles, affiliation, bio and links.
 #[component]
 pub fn ContributorProfile(contributor: Contributor) -> impl IntoView {
-    let description = description(&contributor);
-    let path = AppRoute::Contributor(contributor.slug.clone()).href();
+    let meta = profile_meta(&contributor);
     let Contributor {
         name,
         roles,
@@ -229,9 +247,7 @@ pub fn ContributorProfile(contributor: Contributor) -> impl IntoView {
         view! { <ul class="contributor__links" aria-label=format!("{name} elsewhere")>{items}</ul> }
     });
     view! {
-        <Title text=name.clone()/>
-        <Meta name="description" content=description.clone()/>
-        <SocialMeta path=path title=name.clone() description=description/>
+        <PageHead meta=meta/>
         <article class="contributor">
             <header class="contributor__header">
                 {portrait}
@@ -358,6 +374,41 @@ mod tests {
             profile_image: None,
             article_count: 0,
         }
+    }
+
+    #[test]
+    fn the_head_is_a_profile_with_the_photo_and_own_links() {
+        let mut c = person(&["Host"], None);
+        c.links = vec![Link {
+            label: "Website".into(),
+            url: "https://example.org/josh".into(),
+        }];
+        let meta = profile_meta(&c);
+        assert_eq!(meta.title, "Josh Elstro");
+        assert_eq!(meta.description, description(&c));
+        assert_eq!(meta.canonical.as_deref(), Some("/contributors/josh-elstro"));
+        assert_eq!(meta.image, None);
+        assert_eq!(
+            meta.kind,
+            PageKind::Profile {
+                name: "Josh Elstro".into(),
+                same_as: vec!["https://example.org/josh".into()],
+            }
+        );
+        c.profile_image = Some(Image {
+            src: "images/josh.jpg".into(),
+            alt: "Josh Elstro".into(),
+            caption: None,
+            credit: None,
+            width: 400,
+            height: 500,
+            srcset: vec![],
+        });
+        let image = profile_meta(&c).image.unwrap();
+        assert_eq!(
+            (image.src.as_str(), image.width, image.height),
+            ("images/josh.jpg", 400, 500)
+        );
     }
 
     #[test]

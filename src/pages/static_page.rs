@@ -1,13 +1,13 @@
 //! Static pages by slug at the top level (`/about`, `/submissions`, …) from `pages/{slug}.json`.
 
 use crate::api::{self, ContentError};
-use crate::components::social_meta::SocialMeta;
+use crate::components::page_head::PageHead;
 use crate::components::{content_error::ContentErrorView, loading::Loading, prose::Prose};
 use crate::pages::not_found::NotFound;
 use crate::routes::AppRoute;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
+use model::head::PageMeta;
 use model::Slug;
 
 /// A static page; unknown slugs show the 404 page.
@@ -28,9 +28,7 @@ pub fn StaticPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(p) => view! {
-                        <Title text=p.title.clone()/>
-                        <SocialMeta path=AppRoute::Page(p.slug.clone()).href() title=p.title.clone() description=p.description.clone()/>
-                        <Meta name="description" content=p.description.clone()/>
+                        <PageHead meta=PageMeta::page(p.title.clone(), p.description.clone(), AppRoute::Page(p.slug.clone()).href())/>
                         <article class="page">
                             <h1 tabindex="-1">{p.title}</h1>
                             <Prose markdown=p.markdown/>

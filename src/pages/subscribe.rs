@@ -1,25 +1,28 @@
 //! `/subscribe`: what subscribers get, the full form, and how to support the magazine.
 
-use crate::components::social_meta::SocialMeta;
+use crate::components::page_head::PageHead;
 use crate::components::{
     content_error::ContentErrorView, loading::Loading, subscribe_form::SubscribeForm,
 };
 use crate::hooks::use_site::use_site;
+use crate::routes::AppRoute;
 use crate::subscribe::form::Variant;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use model::head::PageMeta;
 use model::Site;
 
 /// The id of the support section, the target of `site.support`'s default link.
 pub const SUPPORT_ANCHOR: &str = "support";
+
+/// The page's meta description (the pitch from `site.json` is shown on the page).
+pub const DESCRIPTION: &str = "Get Convergence’s articles, videos and podcasts by email.";
 
 /// The subscribe page.
 #[component]
 pub fn SubscribePage() -> impl IntoView {
     let site = use_site();
     view! {
-        <Title text="Subscribe"/>
-        <SocialMeta path="/subscribe" title="Subscribe to Convergence" description="Get Convergence’s articles, videos and podcasts by email."/>
+        <PageHead meta=PageMeta::page("Subscribe", DESCRIPTION, AppRoute::Subscribe.href())/>
         <Suspense fallback=|| view! { <Loading lines=16/> }>
             {move || Suspend::new(async move {
                 match site.await {
@@ -78,7 +81,6 @@ fn SubscribeView(site: Site) -> impl IntoView {
         }
     });
     view! {
-        <Meta name="description" content=subscribe.pitch.clone()/>
         <article class="page subscribe-page">
             <h1 tabindex="-1">"Subscribe"</h1>
             <p class="subscribe-page__pitch">{subscribe.pitch.clone()}</p>

@@ -1,13 +1,13 @@
 //! A topic (`/topics/:slug`), newest first, paged with `?page=`.
 
 use crate::api::{self, ContentError};
-use crate::components::social_meta::SocialMeta;
+use crate::components::page_head::PageHead;
 use crate::components::{content_error::ContentErrorView, listing::ListingView, loading::Loading};
 use crate::pages::not_found::NotFound;
 use crate::routes::{parse_page, AppRoute};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
+use model::head::PageMeta;
 use model::{Listing, ListingScope, Slug};
 
 /// The heading and description a topic listing shows (the slug stands in for a missing name).
@@ -37,10 +37,9 @@ pub fn TopicPage() -> impl IntoView {
                 match listing.await {
                     Ok((slug, l)) => {
                         let (name, description) = topic_heading(&slug, &l);
+                        let meta = PageMeta::page(name.clone(), description.clone(), AppRoute::Topic(slug.clone()).href());
                         view! {
-                            <Title text=name.clone()/>
-                            <SocialMeta path=AppRoute::Topic(slug.clone()).href() title=name.clone() description=description.clone()/>
-                            <Meta name="description" content=description.clone()/>
+                            <PageHead meta=meta/>
                             <header class="listing-header">
                                 <p class="listing-header__kind">"Topic"</p>
                                 <h1 tabindex="-1">{name.clone()}</h1>
