@@ -7,7 +7,6 @@ use crate::ids::Date;
 use crate::types::{Article, Site};
 use crate::Slug;
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Map, Value};
 
 /// An image for link previews: where it is, how big, and what it shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -300,13 +299,12 @@ pub fn meta_tags(meta: &PageMeta, site: &SiteHead) -> Vec<MetaTag> {
     tags
 }
 
-/// Serialises JSON for an HTML `<script>` data block: `<`, `>` and `&` become `\u003c`,
-/// `\u003e` and `\u0026`, so no string can close the element or open a comment, and U+2028/
-/// U+2029 are escaped for old JavaScript parsers. Outside strings JSON has none of these.
-pub fn script_safe_json(value: &Value) -> String {
-    let text = value.to_string();
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+/// Makes serialised JSON safe inside an HTML `<script>` data block: `<`, `>` and `&` become
+/// `\u003c`, `\u003e` and `\u0026`, so no string can close the element or open a comment, and
+/// U+2028/U+2029 are escaped for old JavaScript parsers. Outside strings JSON has none of these.
+pub fn script_safe(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
         match c {
             '<' => out.push_str("\\u003c"),
             '>' => out.push_str("\\u003e"),
@@ -319,113 +317,170 @@ pub fn script_safe_json(value: &Value) -> String {
     out
 }
 
-/// The schema.org object for the page, if its kind has one.
-pub fn json_ld_value(meta: &PageMeta, site: &SiteHead) -> Option<Value> {
+/// The JSON-LD vocabulary.
+const SCHEMA_ORG: &str = "https://schema.org";
+
+/// `{"@type": "Organization"}`: the publisher.
+#[derive(Serialize)]
+struct OrganizationLd<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+}
+
+/// `{"@type": "Person"}`: a byline, or the subject of a contributor page.
+#[derive(Serialize)]
+struct PersonLd<'a> {
+    #[serde(rename = "@context", skip_serializing_if = "Option::is_none")]
+    context: Option<&'static str>,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    image: Option<String>,
+    #[serde(rename = "sameAs", skip_serializing_if = "Vec::is_empty")]
+    same_as: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+}
+
+/// `{"@type": "SearchAction"}`: how to search the site.
+#[derive(Serialize)]
+struct SearchActionLd {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    target: String,
+    #[serde(rename = "query-input")]
+    query_input: &'static str,
+}
+
+/// `{"@type": "WebSite"}`: the home page.
+#[derive(Serialize)]
+struct WebSiteLd<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    description: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+    #[serde(rename = "potentialAction", skip_serializing_if = "Option::is_none")]
+    potential_action: Option<SearchActionLd>,
+}
+
+/// `{"@type": "NewsArticle"}`: an article.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct NewsArticleLd<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    headline: &'a str,
+    description: &'a str,
+    date_published: String,
+    date_modified: String,
+    author: Vec<PersonLd<'a>>,
+    publisher: OrganizationLd<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    article_section: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    keywords: &'a Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    main_entity_of_page: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    image: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+}
+
+/// The schema.org JSON-LD for the page, if its kind has one, safe inside
+/// `<script type="application/ld+json">`.
+pub fn json_ld(meta: &PageMeta, site: &SiteHead) -> Option<String> {
     let canonical = canonical_url(meta, site);
     let description = description(meta, site);
-    let image = preview_image(meta, site).map(|(url, _)| url);
-    let mut object = Map::new();
-    object.insert("@context".into(), json!("https://schema.org"));
-    match &meta.kind {
+    let home = absolute_url(&site.url, "/");
+    let text = match &meta.kind {
         PageKind::Website => return None,
-        PageKind::Home => {
-            object.insert("@type".into(), json!("WebSite"));
-            object.insert("name".into(), json!(site.name));
-            object.insert("description".into(), json!(description));
-            if let Some(home) = absolute_url(&site.url, "/") {
-                object.insert("url".into(), json!(home));
-            }
-            if let Some(search) = absolute_url(&site.url, "/search?q={search_term_string}") {
-                object.insert(
-                    "potentialAction".into(),
-                    json!({
-                        "@type": "SearchAction",
-                        "target": search,
-                        "query-input": "required name=search_term_string",
-                    }),
-                );
-            }
-        }
+        PageKind::Home => serde_json::to_string(&WebSiteLd {
+            context: SCHEMA_ORG,
+            kind: "WebSite",
+            name: &site.name,
+            description,
+            url: home,
+            potential_action: absolute_url(&site.url, "/search?q={search_term_string}").map(
+                |target| SearchActionLd {
+                    kind: "SearchAction",
+                    target,
+                    query_input: "required name=search_term_string",
+                },
+            ),
+        }),
         PageKind::Article {
             published,
             modified,
             authors,
             topics,
-        } => {
-            object.insert("@type".into(), json!("NewsArticle"));
-            object.insert("headline".into(), json!(meta.title));
-            object.insert("description".into(), json!(description));
-            object.insert("datePublished".into(), json!(published.to_string()));
-            let modified = modified.unwrap_or(*published);
-            object.insert("dateModified".into(), json!(modified.to_string()));
-            let authors: Vec<Value> = authors
+        } => serde_json::to_string(&NewsArticleLd {
+            context: SCHEMA_ORG,
+            kind: "NewsArticle",
+            headline: &meta.title,
+            description,
+            date_published: published.to_string(),
+            date_modified: modified.unwrap_or(*published).to_string(),
+            author: authors
                 .iter()
-                .map(|a| {
-                    let mut person = Map::new();
-                    person.insert("@type".into(), json!("Person"));
-                    person.insert("name".into(), json!(a.name));
-                    if let Some(url) = absolute_url(&site.url, &a.path) {
-                        person.insert("url".into(), json!(url));
-                    }
-                    Value::Object(person)
+                .map(|a| PersonLd {
+                    context: None,
+                    kind: "Person",
+                    name: &a.name,
+                    description: None,
+                    image: None,
+                    same_as: Vec::new(),
+                    url: absolute_url(&site.url, &a.path),
                 })
-                .collect();
-            object.insert("author".into(), Value::Array(authors));
-            let mut publisher = Map::new();
-            publisher.insert("@type".into(), json!("Organization"));
-            publisher.insert("name".into(), json!(site.name));
-            if let Some(home) = absolute_url(&site.url, "/") {
-                publisher.insert("url".into(), json!(home));
-            }
-            object.insert("publisher".into(), Value::Object(publisher));
-            if let Some(section) = topics.first() {
-                object.insert("articleSection".into(), json!(section));
-            }
-            if !topics.is_empty() {
-                object.insert("keywords".into(), json!(topics));
-            }
-            if let Some(url) = &canonical {
-                object.insert("mainEntityOfPage".into(), json!(url));
-            }
-            if let Some(image) = &image {
-                object.insert("image".into(), json!([image]));
-            }
-        }
-        PageKind::Profile { name, same_as } => {
-            object.insert("@type".into(), json!("Person"));
-            object.insert("name".into(), json!(name));
-            object.insert("description".into(), json!(description));
+                .collect(),
+            publisher: OrganizationLd {
+                kind: "Organization",
+                name: &site.name,
+                url: home,
+            },
+            article_section: topics.first().map(String::as_str),
+            keywords: topics,
+            main_entity_of_page: canonical.clone(),
+            image: preview_image(meta, site)
+                .map(|(url, _)| url)
+                .into_iter()
+                .collect(),
+            url: canonical,
+        }),
+        PageKind::Profile { name, same_as } => serde_json::to_string(&PersonLd {
+            context: Some(SCHEMA_ORG),
+            kind: "Person",
+            name,
+            description: Some(description),
             // Only the person's own image: the site's default would not be them.
-            if let Some(url) = meta
+            image: meta
                 .image
                 .as_ref()
-                .and_then(|i| absolute_image_url(site, &i.src))
-            {
-                object.insert("image".into(), json!(url));
-            }
-            let same_as: Vec<String> = same_as
+                .and_then(|i| absolute_image_url(site, &i.src)),
+            same_as: same_as
                 .iter()
-                .filter_map(|u| {
+                .filter(|u| {
                     let lower = u.trim().to_ascii_lowercase();
-                    (lower.starts_with("https://") || lower.starts_with("http://"))
-                        .then(|| absolute_url(&site.url, u))
-                        .flatten()
+                    lower.starts_with("https://") || lower.starts_with("http://")
                 })
-                .collect();
-            if !same_as.is_empty() {
-                object.insert("sameAs".into(), json!(same_as));
-            }
-        }
-    }
-    if let Some(url) = canonical {
-        object.insert("url".into(), json!(url));
-    }
-    Some(Value::Object(object))
-}
-
-/// The JSON-LD text for the page, safe inside `<script type="application/ld+json">`.
-pub fn json_ld(meta: &PageMeta, site: &SiteHead) -> Option<String> {
-    json_ld_value(meta, site).map(|v| script_safe_json(&v))
+                .filter_map(|u| absolute_url(&site.url, u))
+                .collect(),
+            url: canonical,
+        }),
+    };
+    text.ok().map(|t| script_safe(&t))
 }
 
 /// The whole head of a page.
@@ -513,6 +568,11 @@ impl PageMeta {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::{json, Value};
+
+    fn json_ld_value(meta: &PageMeta, site: &SiteHead) -> Option<Value> {
+        json_ld(meta, site).map(|t| serde_json::from_str(&t).unwrap())
+    }
 
     fn site() -> SiteHead {
         SiteHead {
@@ -721,7 +781,7 @@ mod tests {
         if let PageKind::Article { modified, .. } = &mut meta.kind {
             *modified = Some(Date::parse("2023-04-02").unwrap());
         }
-        let v: Value = serde_json::from_str(&json_ld(&meta, &site()).unwrap()).unwrap();
+        let v = json_ld_value(&meta, &site()).unwrap();
         assert_eq!(v["@context"], "https://schema.org");
         assert_eq!(v["@type"], "NewsArticle");
         assert_eq!(v["headline"], "Building a Broad Front");
