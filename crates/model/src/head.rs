@@ -4,13 +4,11 @@
 //! head from the same description.
 
 use crate::ids::Date;
-use crate::types::{Article, Site};
+use crate::types::{Article, Image, Site};
 use crate::Slug;
-use serde::{Deserialize, Serialize};
 
 /// An image for link previews: where it is, how big, and what it shows.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ShareImage {
     /// URL (absolute, a site path, or relative to the bucket root like `images/x.jpg`).
     pub src: String,
@@ -20,6 +18,17 @@ pub struct ShareImage {
     pub height: u32,
     /// What the image shows.
     pub alt: String,
+}
+
+impl From<&Image> for ShareImage {
+    fn from(image: &Image) -> Self {
+        ShareImage {
+            src: image.src.clone(),
+            width: image.width,
+            height: image.height,
+            alt: image.alt.clone(),
+        }
+    }
 }
 
 /// A byline on an article's head: the name and the contributor page's site path.
@@ -97,7 +106,7 @@ impl SiteHead {
             url: site.url.clone(),
             description: site.description.clone(),
             bucket: bucket.to_owned(),
-            default_image: site.default_image.clone(),
+            default_image: site.default_image.as_ref().map(ShareImage::from),
         }
     }
 }
@@ -299,104 +308,95 @@ pub fn meta_tags(meta: &PageMeta, site: &SiteHead) -> Vec<MetaTag> {
     tags
 }
 
-/// Makes serialised JSON safe inside an HTML `<script>` data block: `<`, `>` and `&` become
-/// `\u003c`, `\u003e` and `\u0026`, so no string can close the element or open a comment, and
-/// U+2028/U+2029 are escaped for old JavaScript parsers. Outside strings JSON has none of these.
-pub fn script_safe(json: &str) -> String {
-    let mut out = String::with_capacity(json.len());
-    for c in json.chars() {
+/// Writes `s` as a JSON string literal that is also safe inside an HTML `<script>` data
+/// block: besides `"`, `\` and controls, `<`, `>` and `&` become `\u003c`, `\u003e` and
+/// `\u0026`, so no text can close the element or open a comment, and U+2028/U+2029 are
+/// escaped for old JavaScript parsers.
+pub fn push_json_string(out: &mut String, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push('"');
+    for c in s.chars() {
         match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\u{0}'..='\u{1f}' | '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => {
+                let n = c as u32;
+                out.push_str("\\u");
+                for shift in [12, 8, 4, 0] {
+                    out.push(HEX[((n >> shift) & 0xf) as usize] as char);
+                }
+            }
             c => out.push(c),
         }
     }
-    out
+    out.push('"');
 }
 
-/// The JSON-LD vocabulary.
-const SCHEMA_ORG: &str = "https://schema.org";
+/// A JSON object written field by field, every string through [`push_json_string`]; smaller
+/// in the app than a serde serialiser for each schema.org shape.
+struct JsonObject(String);
 
-/// `{"@type": "Organization"}`: the publisher.
-#[derive(Serialize)]
-struct OrganizationLd<'a> {
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    name: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    url: Option<String>,
-}
+impl JsonObject {
+    /// An object with its `@type` (and `@context` when it is the top level).
+    fn typed(kind: &str, top_level: bool) -> Self {
+        let object = JsonObject(String::from("{"));
+        let object = if top_level {
+            object.string("@context", "https://schema.org")
+        } else {
+            object
+        };
+        object.string("@type", kind)
+    }
 
-/// `{"@type": "Person"}`: a byline, or the subject of a contributor page.
-#[derive(Serialize)]
-struct PersonLd<'a> {
-    #[serde(rename = "@context", skip_serializing_if = "Option::is_none")]
-    context: Option<&'static str>,
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    name: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    description: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    image: Option<String>,
-    #[serde(rename = "sameAs", skip_serializing_if = "Vec::is_empty")]
-    same_as: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    url: Option<String>,
-}
+    fn key(&mut self, key: &str) {
+        if self.0.len() > 1 {
+            self.0.push(',');
+        }
+        push_json_string(&mut self.0, key);
+        self.0.push(':');
+    }
 
-/// `{"@type": "SearchAction"}`: how to search the site.
-#[derive(Serialize)]
-struct SearchActionLd {
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    target: String,
-    #[serde(rename = "query-input")]
-    query_input: &'static str,
-}
+    fn string(mut self, key: &str, value: &str) -> Self {
+        self.key(key);
+        push_json_string(&mut self.0, value);
+        self
+    }
 
-/// `{"@type": "WebSite"}`: the home page.
-#[derive(Serialize)]
-struct WebSiteLd<'a> {
-    #[serde(rename = "@context")]
-    context: &'static str,
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    name: &'a str,
-    description: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    url: Option<String>,
-    #[serde(rename = "potentialAction", skip_serializing_if = "Option::is_none")]
-    potential_action: Option<SearchActionLd>,
-}
+    fn maybe_string(self, key: &str, value: Option<&str>) -> Self {
+        match value {
+            Some(v) => self.string(key, v),
+            None => self,
+        }
+    }
 
-/// `{"@type": "NewsArticle"}`: an article.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct NewsArticleLd<'a> {
-    #[serde(rename = "@context")]
-    context: &'static str,
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    headline: &'a str,
-    description: &'a str,
-    date_published: String,
-    date_modified: String,
-    author: Vec<PersonLd<'a>>,
-    publisher: OrganizationLd<'a>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    article_section: Option<&'a str>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    keywords: &'a Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    main_entity_of_page: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    image: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    url: Option<String>,
+    /// An array of strings; left out when empty.
+    fn strings<S: AsRef<str>>(mut self, key: &str, values: &[S]) -> Self {
+        if values.is_empty() {
+            return self;
+        }
+        self.key(key);
+        self.0.push('[');
+        for (i, v) in values.iter().enumerate() {
+            if i > 0 {
+                self.0.push(',');
+            }
+            push_json_string(&mut self.0, v.as_ref());
+        }
+        self.0.push(']');
+        self
+    }
+
+    /// A value that is already JSON (an object or an array of objects).
+    fn raw(mut self, key: &str, json: &str) -> Self {
+        self.key(key);
+        self.0.push_str(json);
+        self
+    }
+
+    fn finish(mut self) -> String {
+        self.0.push('}');
+        self.0
+    }
 }
 
 /// The schema.org JSON-LD for the page, if its kind has one, safe inside
@@ -405,82 +405,83 @@ pub fn json_ld(meta: &PageMeta, site: &SiteHead) -> Option<String> {
     let canonical = canonical_url(meta, site);
     let description = description(meta, site);
     let home = absolute_url(&site.url, "/");
-    let text = match &meta.kind {
+    let object = match &meta.kind {
         PageKind::Website => return None,
-        PageKind::Home => serde_json::to_string(&WebSiteLd {
-            context: SCHEMA_ORG,
-            kind: "WebSite",
-            name: &site.name,
-            description,
-            url: home,
-            potential_action: absolute_url(&site.url, "/search?q={search_term_string}").map(
-                |target| SearchActionLd {
-                    kind: "SearchAction",
-                    target,
-                    query_input: "required name=search_term_string",
-                },
-            ),
-        }),
+        PageKind::Home => {
+            let search = absolute_url(&site.url, "/search?q={search_term_string}").map(|target| {
+                JsonObject::typed("SearchAction", false)
+                    .string("target", &target)
+                    .string("query-input", "required name=search_term_string")
+                    .finish()
+            });
+            let object = JsonObject::typed("WebSite", true)
+                .string("name", &site.name)
+                .string("description", description)
+                .maybe_string("url", home.as_deref());
+            match search {
+                Some(action) => object.raw("potentialAction", &action),
+                None => object,
+            }
+        }
         PageKind::Article {
             published,
             modified,
             authors,
             topics,
-        } => serde_json::to_string(&NewsArticleLd {
-            context: SCHEMA_ORG,
-            kind: "NewsArticle",
-            headline: &meta.title,
-            description,
-            date_published: published.to_string(),
-            date_modified: modified.unwrap_or(*published).to_string(),
-            author: authors
+        } => {
+            let authors: Vec<String> = authors
                 .iter()
-                .map(|a| PersonLd {
-                    context: None,
-                    kind: "Person",
-                    name: &a.name,
-                    description: None,
-                    image: None,
-                    same_as: Vec::new(),
-                    url: absolute_url(&site.url, &a.path),
+                .map(|a| {
+                    JsonObject::typed("Person", false)
+                        .string("name", &a.name)
+                        .maybe_string("url", absolute_url(&site.url, &a.path).as_deref())
+                        .finish()
                 })
-                .collect(),
-            publisher: OrganizationLd {
-                kind: "Organization",
-                name: &site.name,
-                url: home,
-            },
-            article_section: topics.first().map(String::as_str),
-            keywords: topics,
-            main_entity_of_page: canonical.clone(),
-            image: preview_image(meta, site)
+                .collect();
+            let publisher = JsonObject::typed("Organization", false)
+                .string("name", &site.name)
+                .maybe_string("url", home.as_deref())
+                .finish();
+            let image: Vec<String> = preview_image(meta, site)
                 .map(|(url, _)| url)
                 .into_iter()
-                .collect(),
-            url: canonical,
-        }),
-        PageKind::Profile { name, same_as } => serde_json::to_string(&PersonLd {
-            context: Some(SCHEMA_ORG),
-            kind: "Person",
-            name,
-            description: Some(description),
+                .collect();
+            JsonObject::typed("NewsArticle", true)
+                .string("headline", &meta.title)
+                .string("description", description)
+                .string("datePublished", &published.to_string())
+                .string("dateModified", &modified.unwrap_or(*published).to_string())
+                .raw("author", &format!("[{}]", authors.join(",")))
+                .raw("publisher", &publisher)
+                .maybe_string("articleSection", topics.first().map(String::as_str))
+                .strings("keywords", topics)
+                .maybe_string("mainEntityOfPage", canonical.as_deref())
+                .strings("image", &image)
+                .maybe_string("url", canonical.as_deref())
+        }
+        PageKind::Profile { name, same_as } => {
             // Only the person's own image: the site's default would not be them.
-            image: meta
+            let image = meta
                 .image
                 .as_ref()
-                .and_then(|i| absolute_image_url(site, &i.src)),
-            same_as: same_as
+                .and_then(|i| absolute_image_url(site, &i.src));
+            let same_as: Vec<String> = same_as
                 .iter()
                 .filter(|u| {
                     let lower = u.trim().to_ascii_lowercase();
                     lower.starts_with("https://") || lower.starts_with("http://")
                 })
                 .filter_map(|u| absolute_url(&site.url, u))
-                .collect(),
-            url: canonical,
-        }),
+                .collect();
+            JsonObject::typed("Person", true)
+                .string("name", name)
+                .string("description", description)
+                .maybe_string("image", image.as_deref())
+                .strings("sameAs", &same_as)
+                .maybe_string("url", canonical.as_deref())
+        }
     };
-    text.ok().map(|t| script_safe(&t))
+    Some(object.finish())
 }
 
 /// The whole head of a page.
@@ -531,12 +532,7 @@ impl PageMeta {
             title: article.title.clone(),
             description: article.excerpt.clone(),
             canonical: Some(canonical),
-            image: article.feature_image.as_ref().map(|i| ShareImage {
-                src: i.src.clone(),
-                width: i.width,
-                height: i.height,
-                alt: i.alt.clone(),
-            }),
+            image: article.feature_image.as_ref().map(ShareImage::from),
             kind: PageKind::Article {
                 published: article.published_at,
                 modified: article.updated_at,
@@ -860,6 +856,34 @@ mod tests {
         }
         let v: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(v["headline"], meta.title.as_str());
+    }
+
+    fn json_string(s: &str) -> String {
+        let mut out = String::new();
+        push_json_string(&mut out, s);
+        out
+    }
+
+    #[test]
+    fn json_strings_escape_what_json_and_html_need() {
+        assert_eq!(json_string("a\"b\\c"), r#""a\"b\\c""#);
+        assert_eq!(
+            json_string("</x>&\n\u{1}"),
+            r#""\u003c/x\u003e\u0026\u000a\u0001""#
+        );
+        assert_eq!(json_string("\u{2028}\u{2029}é🫶"), "\"\\u2028\\u2029é🫶\"");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 512, failure_persistence: None, ..Default::default() })]
+
+        #[test]
+        fn any_text_round_trips_and_cannot_leave_a_script(s in "\\PC{0,40}|[\\x00-\\x1f\"\\\\<>&\u{2028}\u{2029}a]{0,20}") {
+            let out = json_string(&s);
+            proptest::prop_assert_eq!(serde_json::from_str::<String>(&out).unwrap(), s);
+            let unsafe_chars = ['<', '>', '&', '\u{2028}', '\u{2029}'];
+            proptest::prop_assert!(!out.contains(unsafe_chars), "unescaped in {}", out);
+        }
     }
 
     #[test]

@@ -401,7 +401,7 @@ pub struct SiteSource {
     pub social: Vec<Link>,
     /// See [`Site::default_image`].
     #[serde(default)]
-    pub default_image: Option<crate::head::ShareImage>,
+    pub default_image: Option<Image>,
 }
 
 impl SiteSource {
@@ -1993,11 +1993,14 @@ mod tests {
                 page: Slug::parse("about").unwrap(),
             },
             social: vec![],
-            default_image: Some(crate::head::ShareImage {
+            default_image: Some(crate::types::Image {
                 src: "images/x.jpg".into(),
+                alt: "The masthead".into(),
+                caption: None,
+                credit: None,
                 width: 1200,
                 height: 630,
-                alt: "The masthead".into(),
+                srcset: vec![],
             }),
         };
         let mut value = toml::Value::try_from(&site).unwrap();
