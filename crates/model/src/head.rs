@@ -613,7 +613,7 @@ mod tests {
         }
     }
 
-    fn get<'a>(tags: &'a [MetaTag], key: MetaKey) -> Vec<&'a str> {
+    fn get(tags: &[MetaTag], key: MetaKey) -> Vec<&str> {
         tags.iter()
             .filter(|t| t.key == key)
             .map(|t| t.content.as_str())
