@@ -4,6 +4,7 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod embed;
+pub mod error;
 pub mod format;
 pub mod hooks;
 pub mod pages;

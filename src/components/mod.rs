@@ -6,6 +6,7 @@ pub mod content_error;
 pub mod footer;
 pub mod header;
 pub mod listing;
+pub mod loaded;
 pub mod loading;
 pub mod page_head;
 pub mod prose;

@@ -1,14 +1,15 @@
 //! The archive by year (`/archive/:year`), newest first, paged, with links to other years.
 
-use crate::api::{self, ContentError};
+use crate::api;
 use crate::components::page_head::PageHead;
-use crate::components::{content_error::ContentErrorView, listing::ListingView, loading::Loading};
-use crate::pages::not_found::NotFound;
+use crate::components::{listing::ListingView, loaded::Loaded};
+use crate::error::ContentError;
 use crate::routes::{parse_page, AppRoute};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use model::head::PageMeta;
+use model::Listing;
 
 /// A year from the URL: four digits, from the magazine's founding era on.
 pub fn parse_year(raw: &str) -> Option<u16> {
@@ -57,24 +58,23 @@ pub fn ArchivePage() -> impl IntoView {
         })
     };
     view! {
-        <Suspense fallback=|| view! { <Loading lines=20/> }>
-            {move || Suspend::new(async move {
-                match listing.await {
-                    Ok((year, l)) => view! {
-                        <PageHead meta=year_meta(year)/>
-                        <header class="listing-header">
-                            <p class="listing-header__kind">"Archive"</p>
-                            <h1 tabindex="-1">{year.to_string()}</h1>
-                        </header>
-                        <ListingView listing=l base=AppRoute::Archive(year).href() label=format!("Articles from {year}")/>
-                    }
-                    .into_any(),
-                    Err(e) if e.is_not_found() => view! { <NotFound on_retry=move |_| listing.refetch()/> }.into_any(),
-                    Err(e) => view! { <ContentErrorView error=e on_retry=move |_| listing.refetch()/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=listing lines=20 let:loaded>
+            <YearView year=loaded.0 listing=loaded.1/>
+        </Loaded>
         <Suspense fallback=|| ()>{other_years}</Suspense>
+    }
+}
+
+/// One page of a year's archive once it has loaded.
+#[component]
+fn YearView(year: u16, listing: Listing) -> impl IntoView {
+    view! {
+        <PageHead meta=year_meta(year)/>
+        <header class="listing-header">
+            <p class="listing-header__kind">"Archive"</p>
+            <h1 tabindex="-1">{year.to_string()}</h1>
+        </header>
+        <ListingView listing=listing base=AppRoute::Archive(year).href() label=format!("Articles from {year}")/>
     }
 }
 

@@ -1,22 +1,21 @@
 //! Article (`/articles/:slug`): header, hero figure, body, topics, republication notice, related.
 
-use crate::api::{self, ContentError};
+use crate::api;
 use crate::components::page_head::PageHead;
 use crate::components::subscribe_form::SubscribeSection;
 use crate::components::{
-    byline::Byline, card::ArticleCard, content_error::ContentErrorView, loading::Loading,
-    republish::RepublishButton, share::ShareBar,
+    byline::Byline, card::ArticleCard, loaded::Loaded, republish::RepublishButton, share::ShareBar,
 };
+use crate::error::ContentError;
 use crate::format;
 use crate::hooks::use_site::use_site;
-use crate::pages::not_found::NotFound;
+use crate::hooks::use_slug_param::use_slug_param;
 use crate::routes::AppRoute;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use model::head::PageMeta;
 use model::markdown::TocEntry;
-use model::{Article, Media, Slug};
+use model::{Article, Media};
 
 /// Articles with at least this many sections get a table of contents.
 pub const TOC_MIN_SECTIONS: usize = 3;
@@ -32,15 +31,10 @@ pub fn toc_to_show(toc: Vec<TocEntry>) -> Vec<TocEntry> {
 
 /// The article named by the route's `:slug` (a malformed slug is simply not found).
 pub fn use_article_from_route() -> LocalResource<Result<Article, ContentError>> {
-    let params = use_params_map();
+    let slug = use_slug_param();
     LocalResource::new(move || {
-        let raw = params.read().get("slug").unwrap_or_default();
-        async move {
-            match Slug::parse(&raw) {
-                Ok(slug) => api::article(slug).await,
-                Err(_) => Err(ContentError::NotFound { file: raw }),
-            }
-        }
+        let slug = slug.get();
+        async move { api::article(slug?).await }
     })
 }
 
@@ -49,15 +43,9 @@ pub fn use_article_from_route() -> LocalResource<Result<Article, ContentError>> 
 pub fn ArticlePage() -> impl IntoView {
     let article = use_article_from_route();
     view! {
-        <Suspense fallback=|| view! { <Loading lines=30/> }>
-            {move || Suspend::new(async move {
-                match article.await {
-                    Ok(a) => view! { <ArticleView article=a/> }.into_any(),
-                    Err(e) if e.is_not_found() => view! { <NotFound on_retry=move |_| article.refetch()/> }.into_any(),
-                    Err(e) => view! { <ContentErrorView error=e on_retry=move |_| article.refetch()/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=article lines=30 let:a>
+            <ArticleView article=a/>
+        </Loaded>
     }
 }
 

@@ -5,17 +5,18 @@
 //! (`contributors/{slug}/{n}.json`) load in parallel as two resources with their own
 //! `<Suspense>`, so a list that fails to load leaves the bio in place, with a retry.
 
-use crate::api::{self, ContentError};
+use crate::api;
 use crate::components::page_head::PageHead;
 use crate::components::{
-    card::ArticleCard, content_error::ContentErrorView, listing::Pager, loading::Loading,
-    prose::Prose,
+    card::ArticleCard, content_error::ContentErrorView, listing::Pager, loaded::Loaded,
+    loading::Loading, prose::Prose,
 };
-use crate::pages::not_found::NotFound;
+use crate::error::ContentError;
+use crate::hooks::use_slug_param::use_slug_param;
 use crate::routes::{page_href, parse_page, AppRoute};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 use model::head::{PageKind, PageMeta, ShareImage};
 use model::{Contributor, Image, Link, Listing, Slug};
 
@@ -148,47 +149,38 @@ pub fn articles_state(result: Result<Listing, ContentError>, requested: u32) -> 
 /// The contributor page; unknown slugs show the 404 page.
 #[component]
 pub fn ContributorPage() -> impl IntoView {
-    let params = use_params_map();
+    let slug = use_slug_param();
     let query = use_query_map();
-    let raw_slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
     let page_no = Memo::new(move |_| parse_page(query.read().get("page").as_deref()));
     let profile = LocalResource::new(move || {
-        let raw = raw_slug.get();
-        async move {
-            match Slug::parse(&raw) {
-                Ok(slug) => api::contributor(slug).await,
-                Err(_) => Err(ContentError::NotFound { file: raw }),
-            }
-        }
+        let slug = slug.get();
+        async move { api::contributor(slug?).await }
     });
     let articles = LocalResource::new(move || {
-        let raw = raw_slug.get();
+        let slug = slug.get();
         let page = page_no.get();
-        async move {
-            match Slug::parse(&raw) {
-                Ok(slug) => api::contributor_articles(slug, page).await,
-                Err(_) => Err(ContentError::NotFound { file: raw }),
-            }
-        }
+        async move { api::contributor_articles(slug?, page).await }
     });
     view! {
-        <Suspense fallback=|| view! { <Loading lines=12/> }>
-            {move || Suspend::new(async move {
-                match profile.await {
-                    Ok(c) => {
-                        let name = c.name.clone();
-                        let slug = c.slug.clone();
-                        view! {
-                            <ContributorProfile contributor=c/>
-                            <ContributorArticles name=name slug=slug articles=articles page=page_no/>
-                        }
-                        .into_any()
-                    }
-                    Err(e) if e.is_not_found() => view! { <NotFound on_retry=move |_| profile.refetch()/> }.into_any(),
-                    Err(e) => view! { <ContentErrorView error=e on_retry=move |_| profile.refetch()/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=profile lines=12 let:c>
+            <ContributorView contributor=c articles=articles page=page_no/>
+        </Loaded>
+    }
+}
+
+/// A contributor's page once the profile is here: the profile, then their articles
+/// (which load on their own).
+#[component]
+fn ContributorView(
+    contributor: Contributor,
+    articles: LocalResource<Result<Listing, ContentError>>,
+    page: Memo<u32>,
+) -> impl IntoView {
+    let name = contributor.name.clone();
+    let slug = contributor.slug.clone();
+    view! {
+        <ContributorProfile contributor=contributor/>
+        <ContributorArticles name=name slug=slug articles=articles page=page/>
     }
 }
 

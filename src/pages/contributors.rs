@@ -1,8 +1,8 @@
 //! Contributors (`/contributors`): the masthead from `contributors.json`, in the editors' order.
 
 use crate::api;
+use crate::components::loaded::{Loaded, Missing};
 use crate::components::page_head::PageHead;
-use crate::components::{content_error::ContentErrorView, loading::Loading};
 use crate::routes::AppRoute;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -75,20 +75,13 @@ pub fn ContributorsPage() -> impl IntoView {
         <PageHead meta=PageMeta::page("Contributors", DESCRIPTION, AppRoute::Contributors.href())/>
         <div class="masthead-page">
             <h1 tabindex="-1">"Contributors"</h1>
-            <Suspense fallback=|| view! { <Loading lines=24 label="Loading the masthead…"/> }>
-                {move || Suspend::new(async move {
-                    match masthead.await {
-                        Ok(m) => m
-                            .sections
-                            .into_iter()
-                            .enumerate()
-                            .map(|(i, s)| view! { <MastheadSectionView index=i section=s/> })
-                            .collect_view()
-                            .into_any(),
-                        Err(e) => view! { <ContentErrorView error=e on_retry=move |_| masthead.refetch()/> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=masthead lines=24 label="Loading the masthead…" missing=Missing::Error let:m>
+                {m.sections
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, s)| view! { <MastheadSectionView index=i section=s/> })
+                    .collect_view()}
+            </Loaded>
         </div>
     }
 }

@@ -1,10 +1,9 @@
 //! Home (`/`): the lead article, then the latest as cards, with "Older articles" paging.
 
 use crate::api;
+use crate::components::loaded::{Loaded, Missing};
 use crate::components::page_head::PageHead;
-use crate::components::{
-    card::ArticleCard, content_error::ContentErrorView, listing::Pager, loading::Loading,
-};
+use crate::components::{card::ArticleCard, listing::Pager};
 use crate::hooks::use_site::use_site;
 use crate::routes::{parse_page, AppRoute};
 use leptos::prelude::*;
@@ -51,27 +50,25 @@ pub fn HomePage() -> impl IntoView {
     view! {
         {head}
         <h1 class="visually-hidden" tabindex="-1">"Convergence: latest articles"</h1>
-        <Suspense fallback=|| view! { <Loading lines=20/> }>
-            {move || Suspend::new(async move {
-                match listing.await {
-                    Ok(l) => {
-                        let pagination = l.pagination;
-                        let (lead, rest) = split_lead(l);
-                        let cards = lead
-                            .map(|a| view! { <ArticleCard article=a lead=true/> })
-                            .into_iter()
-                            .chain(rest.into_iter().map(|a| view! { <ArticleCard article=a/> }))
-                            .collect_view();
-                        view! {
-                            <section class="listing" aria-label="Latest articles">{cards}</section>
-                            <Pager pagination=pagination base=AppRoute::Home { page: 1 }.href()/>
-                        }
-                        .into_any()
-                    }
-                    Err(e) => view! { <ContentErrorView error=e on_retry=move |_| listing.refetch()/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=listing lines=20 missing=Missing::Error let:l>
+            <Latest listing=l/>
+        </Loaded>
+    }
+}
+
+/// One page of the latest articles: the lead card, the rest, and the pager.
+#[component]
+fn Latest(listing: Listing) -> impl IntoView {
+    let pagination = listing.pagination;
+    let (lead, rest) = split_lead(listing);
+    let cards = lead
+        .map(|a| view! { <ArticleCard article=a lead=true/> })
+        .into_iter()
+        .chain(rest.into_iter().map(|a| view! { <ArticleCard article=a/> }))
+        .collect_view();
+    view! {
+        <section class="listing" aria-label="Latest articles">{cards}</section>
+        <Pager pagination=pagination base=AppRoute::Home { page: 1 }.href()/>
     }
 }
 

@@ -1,9 +1,8 @@
 //! `/subscribe`: what subscribers get, the full form, and how to support the magazine.
 
+use crate::components::loaded::{Loaded, Missing};
 use crate::components::page_head::PageHead;
-use crate::components::{
-    content_error::ContentErrorView, loading::Loading, subscribe_form::SubscribeForm,
-};
+use crate::components::subscribe_form::SubscribeForm;
 use crate::hooks::use_site::use_site;
 use crate::routes::AppRoute;
 use crate::subscribe::form::Variant;
@@ -23,14 +22,9 @@ pub fn SubscribePage() -> impl IntoView {
     let site = use_site();
     view! {
         <PageHead meta=PageMeta::page("Subscribe", DESCRIPTION, AppRoute::Subscribe.href())/>
-        <Suspense fallback=|| view! { <Loading lines=16/> }>
-            {move || Suspend::new(async move {
-                match site.await {
-                    Ok(s) => view! { <SubscribeView site=s/> }.into_any(),
-                    Err(e) => view! { <ContentErrorView error=e on_retry=move |_| site.refetch()/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=site lines=16 missing=Missing::Error let:s>
+            <SubscribeView site=s/>
+        </Loaded>
     }
 }
 
