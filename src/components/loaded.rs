@@ -20,28 +20,24 @@ pub enum Missing {
     Error,
 }
 
-/// What a finished load shows.
+/// What a failed load shows.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Outcome<T> {
-    /// The content.
-    Loaded(T),
+pub enum Failure {
     /// The 404 page, with a retry or without.
     NotFound {
         /// Whether to offer "Try again".
         retry: bool,
     },
     /// The error message, with a retry.
-    Failed(ContentError),
+    Error(ContentError),
 }
 
-/// Decides what a finished load shows.
-pub fn outcome<T>(result: Result<T, ContentError>, missing: Missing) -> Outcome<T> {
-    match result {
-        Ok(value) => Outcome::Loaded(value),
-        Err(e) if e.is_not_found() && missing != Missing::Error => Outcome::NotFound {
-            retry: missing == Missing::NotYetUploaded,
-        },
-        Err(e) => Outcome::Failed(e),
+/// Decides what a failed load shows.
+pub fn failure(error: ContentError, missing: Missing) -> Failure {
+    match missing {
+        Missing::NotYetUploaded if error.is_not_found() => Failure::NotFound { retry: true },
+        Missing::NoSuchPage if error.is_not_found() => Failure::NotFound { retry: false },
+        _ => Failure::Error(error),
     }
 }
 
@@ -61,18 +57,32 @@ where
     V: IntoView + 'static,
 {
     let children = StoredValue::new(children);
-    let retry = move |_| resource.refetch();
+    let retry = Callback::new(move |_| resource.refetch());
     view! {
-        <Suspense fallback=move || view! { <Loading lines=lines label=label/> }>
+        <Suspense fallback=move || loading_view(lines, label)>
             {move || Suspend::new(async move {
-                match outcome(resource.await, missing) {
-                    Outcome::Loaded(value) => children.with_value(|show| show(value)).into_any(),
-                    Outcome::NotFound { retry: true } => view! { <NotFound on_retry=retry/> }.into_any(),
-                    Outcome::NotFound { retry: false } => view! { <NotFound/> }.into_any(),
-                    Outcome::Failed(e) => view! { <ContentErrorView error=e on_retry=retry/> }.into_any(),
+                match resource.await {
+                    Ok(value) => children.with_value(|show| show(value)).into_any(),
+                    Err(e) => failure_view(failure(e, missing), retry),
                 }
             })}
         </Suspense>
+    }
+}
+
+/// The placeholder, outside the generic component so every page shares its code.
+fn loading_view(lines: usize, label: &'static str) -> AnyView {
+    view! { <Loading lines=lines label=label/> }.into_any()
+}
+
+/// The 404 page or the error, outside the generic component so every page shares its code
+/// (inlined into each page's copy it would cost kilobytes of wasm).
+#[inline(never)]
+fn failure_view(failure: Failure, retry: Callback<()>) -> AnyView {
+    match failure {
+        Failure::NotFound { retry: true } => view! { <NotFound on_retry=retry/> }.into_any(),
+        Failure::NotFound { retry: false } => view! { <NotFound/> }.into_any(),
+        Failure::Error(e) => view! { <ContentErrorView error=e on_retry=retry/> }.into_any(),
     }
 }
 
@@ -81,7 +91,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn outcomes() {
+    fn failures() {
         let missing = || ContentError::NotFound {
             file: "a.json".into(),
         };
@@ -89,24 +99,20 @@ mod tests {
             file: "a.json".into(),
             status: 503,
         };
-        assert_eq!(outcome(Ok(1), Missing::NotYetUploaded), Outcome::Loaded(1));
         assert_eq!(
-            outcome::<u8>(Err(missing()), Missing::NotYetUploaded),
-            Outcome::NotFound { retry: true }
+            failure(missing(), Missing::NotYetUploaded),
+            Failure::NotFound { retry: true }
         );
         assert_eq!(
-            outcome::<u8>(Err(missing()), Missing::NoSuchPage),
-            Outcome::NotFound { retry: false }
+            failure(missing(), Missing::NoSuchPage),
+            Failure::NotFound { retry: false }
         );
         assert_eq!(
-            outcome::<u8>(Err(missing()), Missing::Error),
-            Outcome::Failed(missing())
+            failure(missing(), Missing::Error),
+            Failure::Error(missing())
         );
-        for missing in [Missing::NotYetUploaded, Missing::NoSuchPage, Missing::Error] {
-            assert_eq!(
-                outcome::<u8>(Err(down.clone()), missing),
-                Outcome::Failed(down.clone())
-            );
+        for where_ in [Missing::NotYetUploaded, Missing::NoSuchPage, Missing::Error] {
+            assert_eq!(failure(down.clone(), where_), Failure::Error(down.clone()));
         }
     }
 }
