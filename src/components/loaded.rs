@@ -6,6 +6,7 @@ use crate::components::{content_error::ContentErrorView, loading::Loading};
 use crate::error::ContentError;
 use crate::pages::not_found::NotFound;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// What a missing file means where it is loaded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -56,16 +57,22 @@ where
     F: Fn(T) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    let children = StoredValue::new(children);
+    // An Arc rather than a StoredValue: calling through the arena's lock in every page's
+    // copy of this component costs more wasm than a reference count.
+    let children = Arc::new(children);
     let retry = Callback::new(move |_| resource.refetch());
+    let content = move || {
+        let children = Arc::clone(&children);
+        Suspend::new(async move {
+            match resource.await {
+                Ok(value) => children(value).into_any(),
+                Err(e) => failure_view(failure(e, missing), retry),
+            }
+        })
+    };
     view! {
         <Suspense fallback=move || loading_view(lines, label)>
-            {move || Suspend::new(async move {
-                match resource.await {
-                    Ok(value) => children.with_value(|show| show(value)).into_any(),
-                    Err(e) => failure_view(failure(e, missing), retry),
-                }
-            })}
+            {content}
         </Suspense>
     }
 }
