@@ -1,7 +1,7 @@
 //! The route's `:slug`, parsed once for every page that loads by slug.
 
 use crate::error::ContentError;
-use leptos::prelude::*;
+use leptos::prelude::Read;
 use leptos_router::hooks::use_params_map;
 use model::Slug;
 
@@ -11,10 +11,12 @@ pub fn parse_slug_param(raw: Option<String>) -> Result<Slug, ContentError> {
     Slug::parse(&raw).map_err(|_| ContentError::NotFound { file: raw })
 }
 
-/// The route's `:slug`, parsed; a memo, so what loads from it reloads only when it changes.
-pub fn use_slug_param() -> Memo<Result<Slug, ContentError>> {
+/// The route's `:slug`, parsed, read reactively: a resource that calls it inside its source
+/// loads again when the slug changes. (A closure rather than a memo: parsing a slug costs
+/// less than the memo's code in every page.)
+pub fn use_slug_param() -> impl Fn() -> Result<Slug, ContentError> + Copy + Send + Sync + 'static {
     let params = use_params_map();
-    Memo::new(move |_| parse_slug_param(params.read().get("slug")))
+    move || parse_slug_param(params.read().get("slug"))
 }
 
 #[cfg(test)]

@@ -33,7 +33,7 @@ pub fn toc_to_show(toc: Vec<TocEntry>) -> Vec<TocEntry> {
 pub fn use_article_from_route() -> LocalResource<Result<Article, ContentError>> {
     let slug = use_slug_param();
     LocalResource::new(move || {
-        let slug = slug.get();
+        let slug = slug();
         async move { api::article(slug?).await }
     })
 }

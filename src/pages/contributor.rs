@@ -153,11 +153,11 @@ pub fn ContributorPage() -> impl IntoView {
     let query = use_query_map();
     let page_no = Memo::new(move |_| parse_page(query.read().get("page").as_deref()));
     let profile = LocalResource::new(move || {
-        let slug = slug.get();
+        let slug = slug();
         async move { api::contributor(slug?).await }
     });
     let articles = LocalResource::new(move || {
-        let slug = slug.get();
+        let slug = slug();
         let page = page_no.get();
         async move { api::contributor_articles(slug?, page).await }
     });

@@ -14,7 +14,7 @@ use model::head::PageMeta;
 pub fn StaticPage() -> impl IntoView {
     let slug = use_slug_param();
     let page = LocalResource::new(move || {
-        let slug = slug.get();
+        let slug = slug();
         async move { api::page(slug?).await }
     });
     view! {

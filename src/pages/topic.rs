@@ -24,7 +24,7 @@ pub fn TopicPage() -> impl IntoView {
     let slug = use_slug_param();
     let query = use_query_map();
     let listing = LocalResource::new(move || {
-        let slug = slug.get();
+        let slug = slug();
         let page = parse_page(query.read().get("page").as_deref());
         async move {
             let slug = slug?;

@@ -407,22 +407,10 @@ pub fn json_ld(meta: &PageMeta, site: &SiteHead) -> Option<String> {
     let home = absolute_url(&site.url, "/");
     let object = match &meta.kind {
         PageKind::Website => return None,
-        PageKind::Home => {
-            let search = absolute_url(&site.url, "/search?q={search_term_string}").map(|target| {
-                JsonObject::typed("SearchAction", false)
-                    .string("target", &target)
-                    .string("query-input", "required name=search_term_string")
-                    .finish()
-            });
-            let object = JsonObject::typed("WebSite", true)
-                .string("name", &site.name)
-                .string("description", description)
-                .maybe_string("url", home.as_deref());
-            match search {
-                Some(action) => object.raw("potentialAction", &action),
-                None => object,
-            }
-        }
+        PageKind::Home => JsonObject::typed("WebSite", true)
+            .string("name", &site.name)
+            .string("description", description)
+            .maybe_string("url", home.as_deref()),
         PageKind::Article {
             published,
             modified,
@@ -454,7 +442,6 @@ pub fn json_ld(meta: &PageMeta, site: &SiteHead) -> Option<String> {
                 .raw("author", &format!("[{}]", authors.join(",")))
                 .raw("publisher", &publisher)
                 .maybe_string("articleSection", topics.first().map(String::as_str))
-                .strings("keywords", topics)
                 .maybe_string("mainEntityOfPage", canonical.as_deref())
                 .strings("image", &image)
                 .maybe_string("url", canonical.as_deref())
@@ -815,10 +802,7 @@ mod tests {
         assert_eq!(v["@type"], "WebSite");
         assert_eq!(v["name"], "Convergence");
         assert_eq!(v["url"], "https://convergencemag.com/");
-        assert_eq!(
-            v["potentialAction"]["target"],
-            "https://convergencemag.com/search?q={search_term_string}"
-        );
+        assert_eq!(v["description"], "A magazine for radical insights.");
 
         let mut meta = PageMeta::page(
             "Alexa Horwart",
