@@ -6,7 +6,7 @@ use crate::api;
 use crate::hooks::use_site::use_site;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Script, Title};
-use model::head::{head, Head, MetaKey, PageMeta, SiteHead};
+use model::head::{canonical_url, json_ld, meta_tags, MetaKey, MetaTag, PageMeta, SiteHead};
 
 /// Writes a page's whole head from its description; everything but the title waits for
 /// `site.json`, which gives the origin and the site's name.
@@ -16,8 +16,13 @@ pub fn PageHead(meta: PageMeta) -> impl IntoView {
     let title = meta.title.clone();
     let rest = move || {
         let site = site.get()?.ok()?;
-        let computed = head(&meta, &SiteHead::new(&site, &api::content_base()));
-        Some(head_tags(computed))
+        let site = SiteHead::new(&site, &api::content_base());
+        // The pieces of `model::head::head` but its title, which the shell's formatter writes.
+        Some(head_tags(
+            canonical_url(&meta, &site),
+            meta_tags(&meta, &site),
+            json_ld(&meta, &site),
+        ))
     };
     // The shell's `<Title formatter>` adds the site's name, as `model::head::document_title` does.
     view! {
@@ -26,14 +31,12 @@ pub fn PageHead(meta: PageMeta) -> impl IntoView {
     }
 }
 
-/// The tags of a computed head, except the title.
-fn head_tags(computed: Head) -> impl IntoView {
-    let Head {
-        canonical,
-        meta,
-        json_ld,
-        ..
-    } = computed;
+/// The canonical link, the meta tags and the JSON-LD of a page.
+fn head_tags(
+    canonical: Option<String>,
+    meta: Vec<MetaTag>,
+    json_ld: Option<String>,
+) -> impl IntoView {
     let tags = meta
         .into_iter()
         .map(|tag| match tag.key {

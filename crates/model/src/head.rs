@@ -189,16 +189,13 @@ pub fn absolute_image_url(site: &SiteHead, src: &str) -> Option<String> {
     if src.starts_with('/') || src.find(':').is_some_and(|c| c < first_slash) {
         return None;
     }
+    let mut src = src;
+    while let Some(rest) = src.strip_prefix("./") {
+        src = rest;
+    }
     let bucket = site.bucket.trim();
-    let bucket = if bucket.ends_with('/') {
-        bucket.to_owned()
-    } else {
-        format!("{bucket}/")
-    };
-    absolute_url(
-        &site.url,
-        &format!("{bucket}{}", src.trim_start_matches("./")),
-    )
+    let slash = if bucket.ends_with('/') { "" } else { "/" };
+    absolute_url(&site.url, &format!("{bucket}{slash}{src}"))
 }
 
 /// The `og:type` for a kind of page.
