@@ -5,6 +5,7 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod embed;
+pub mod error;
 pub mod format;
 pub mod hooks;
 pub mod pages;

@@ -1,6 +1,6 @@
 //! A content-client error shown in place, with a retry, while the rest of the page works.
 
-use crate::api::ContentError;
+use crate::error::ContentError;
 use leptos::prelude::*;
 
 /// The reader-facing message for `error` and a "Try again" button that runs `on_retry`.

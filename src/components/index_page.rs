@@ -2,11 +2,11 @@
 //! or year with its article count. One component for both keeps the app's size down.
 
 use crate::api::ContentError;
-use crate::components::social_meta::SocialMeta;
+use crate::components::page_head::PageHead;
 use crate::components::{content_error::ContentErrorView, loading::Loading};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
+use model::head::PageMeta;
 
 /// One entry of an index: where it leads, what it is called, how much is in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,9 +46,7 @@ pub fn IndexPage(
     list_class: &'static str,
 ) -> impl IntoView {
     view! {
-        <Title text=title/>
-        <SocialMeta path=path title=title description=description/>
-        <Meta name="description" content=description/>
+        <PageHead meta=PageMeta::page(title, description, path)/>
         <header class="listing-header">
             <h1 tabindex="-1">{title}</h1>
             <p class="listing-header__description">{description}</p>

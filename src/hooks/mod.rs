@@ -3,4 +3,5 @@
 pub mod use_fragment_links;
 pub mod use_route_focus;
 pub mod use_site;
+pub mod use_slug_param;
 pub mod use_text_size;

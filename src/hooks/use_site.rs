@@ -1,6 +1,7 @@
 //! The site config (`site.json`), loaded once and shared through context.
 
-use crate::api::{self, ContentError};
+use crate::api;
+use crate::error::ContentError;
 use leptos::prelude::*;
 
 /// The shared site-config resource.

@@ -1,14 +1,24 @@
 //! The archive by year (`/archive/:year`), newest first, paged, with links to other years.
 
-use crate::api::{self, ContentError};
-use crate::components::social_meta::SocialMeta;
-use crate::components::{content_error::ContentErrorView, listing::ListingView, loading::Loading};
-use crate::pages::not_found::NotFound;
+use crate::api;
+use crate::components::page_head::PageHead;
+use crate::components::{listing::ListingView, loaded::Loaded};
+use crate::error::ContentError;
 use crate::routes::{parse_page, parse_year, AppRoute};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
+use model::head::PageMeta;
+use model::Listing;
+
+/// The head of one year's archive.
+pub fn year_meta(year: u16) -> PageMeta {
+    PageMeta::page(
+        format!("Archive: {year}"),
+        format!("Everything Convergence published in {year}."),
+        AppRoute::year(year).href(),
+    )
+}
 
 /// The archive page for one year; years without articles show the 404 page.
 #[component]
@@ -40,25 +50,38 @@ pub fn ArchivePage() -> impl IntoView {
         })
     };
     view! {
-        <Suspense fallback=|| view! { <Loading lines=20/> }>
-            {move || Suspend::new(async move {
-                match listing.await {
-                    Ok((year, l)) => view! {
-                        <Title text=format!("Archive: {year}")/>
-                        <SocialMeta path=AppRoute::year(year).href() title=format!("Convergence archive: {year}") description=format!("Everything Convergence published in {year}.")/>
-                        <Meta name="description" content=format!("Everything Convergence published in {year}.")/>
-                        <header class="listing-header">
-                            <p class="listing-header__kind"><A href=AppRoute::Archive.href()>"Archive"</A></p>
-                            <h1 tabindex="-1">{year.to_string()}</h1>
-                        </header>
-                        <ListingView listing=l base=AppRoute::year(year).href() label=format!("Articles from {year}")/>
-                    }
-                    .into_any(),
-                    Err(e) if e.is_not_found() => view! { <NotFound on_retry=move |_| listing.refetch()/> }.into_any(),
-                    Err(e) => view! { <ContentErrorView error=e on_retry=move |_| listing.refetch()/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=listing lines=20 let:loaded>
+            <YearView year=loaded.0 listing=loaded.1/>
+        </Loaded>
         <Suspense fallback=|| ()>{other_years}</Suspense>
+    }
+}
+
+/// One page of a year's archive once it has loaded.
+#[component]
+fn YearView(year: u16, listing: Listing) -> impl IntoView {
+    view! {
+        <PageHead meta=year_meta(year)/>
+        <header class="listing-header">
+            <p class="listing-header__kind"><A href=AppRoute::Archive.href()>"Archive"</A></p>
+            <h1 tabindex="-1">{year.to_string()}</h1>
+        </header>
+        <ListingView listing=listing base=AppRoute::year(year).href() label=format!("Articles from {year}")/>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_years_head() {
+        let meta = year_meta(2012);
+        assert_eq!(meta.title, "Archive: 2012");
+        assert_eq!(
+            meta.description,
+            "Everything Convergence published in 2012."
+        );
+        assert_eq!(meta.canonical.as_deref(), Some("/archive/2012"));
     }
 }

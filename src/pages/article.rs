@@ -1,19 +1,19 @@
 //! Article (`/articles/:slug`): header, hero figure, body, topics, republication notice, related.
 
-use crate::api::{self, ContentError};
+use crate::api;
+use crate::components::page_head::PageHead;
 use crate::components::subscribe_form::SubscribeSection;
 use crate::components::{
-    byline::Byline, card::ArticleCard, content_error::ContentErrorView, loading::Loading,
-    republish::RepublishButton, share::ShareBar,
+    byline::Byline, card::ArticleCard, loaded::Loaded, republish::RepublishButton, share::ShareBar,
 };
+use crate::error::ContentError;
 use crate::format;
 use crate::hooks::use_site::use_site;
-use crate::pages::not_found::NotFound;
+use crate::hooks::use_slug_param::use_slug_param;
 use crate::routes::AppRoute;
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, Title};
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
+use model::head::PageMeta;
 use model::markdown::TocEntry;
 use model::{Article, Media, Slug};
 
@@ -58,15 +58,10 @@ pub fn toc_tree(toc: Vec<TocEntry>) -> Vec<TocSection> {
 
 /// The article named by the route's `:slug` (a malformed slug is simply not found).
 pub fn use_article_from_route() -> LocalResource<Result<Article, ContentError>> {
-    let params = use_params_map();
+    let slug = use_slug_param();
     LocalResource::new(move || {
-        let raw = params.read().get("slug").unwrap_or_default();
-        async move {
-            match Slug::parse(&raw) {
-                Ok(slug) => api::article(slug).await,
-                Err(_) => Err(ContentError::NotFound { file: raw }),
-            }
-        }
+        let slug = slug();
+        async move { api::article(slug?).await }
     })
 }
 
@@ -75,15 +70,9 @@ pub fn use_article_from_route() -> LocalResource<Result<Article, ContentError>> 
 pub fn ArticlePage() -> impl IntoView {
     let article = use_article_from_route();
     view! {
-        <Suspense fallback=|| view! { <Loading lines=30/> }>
-            {move || Suspend::new(async move {
-                match article.await {
-                    Ok(a) => view! { <ArticleView article=a/> }.into_any(),
-                    Err(e) if e.is_not_found() => view! { <NotFound on_retry=move |_| article.refetch()/> }.into_any(),
-                    Err(e) => view! { <ContentErrorView error=e on_retry=move |_| article.refetch()/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=article lines=30 let:a>
+            <ArticleView article=a/>
+        </Loaded>
     }
 }
 
@@ -101,6 +90,7 @@ pub fn safe_canonical(canonical_url: &str, slug: &Slug) -> String {
 pub fn ArticleView(article: Article) -> impl IntoView {
     let site = use_site();
     let slug_for_embed = article.slug.clone();
+    let meta = PageMeta::article(&article);
     let Article {
         title,
         dek,
@@ -112,7 +102,6 @@ pub fn ArticleView(article: Article) -> impl IntoView {
         media,
         markdown,
         reading_time,
-        excerpt,
         canonical_url,
         originally_published,
         related,
@@ -222,12 +211,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
     let title_for_share = title.clone();
     let (title_for_embed, canonical_for_embed) = (title.clone(), canonical_url.clone());
     view! {
-        <Title text=title.clone()/>
-        <Meta name="description" content=excerpt.clone()/>
-        <Meta property="og:title" content=title.clone()/>
-        <Meta property="og:description" content=excerpt/>
-        <Meta property="og:type" content="article"/>
-        <Link rel="canonical" href=canonical_url/>
+        <PageHead meta=meta/>
         <article class="article">
             <header class="article__header">
                 {topic.map(|t| view! { <p class="article__topic"><A href=AppRoute::topic(t.slug).href()>{t.name}</A></p> })}
@@ -269,6 +253,46 @@ mod tests {
 
     fn slug(s: &str) -> Slug {
         Slug::parse(s).unwrap()
+    }
+
+    #[test]
+    fn the_head_links_bylines_to_contributor_pages() {
+        use model::head::PageKind;
+        use model::{ArticleKind, AuthorRef, Date, ReadingTime, SchemaVersion, Slug};
+        let article = Article {
+            schema_version: SchemaVersion::default(),
+            slug: Slug::parse("broad-front-panel").unwrap(),
+            title: "Building a Broad Front".into(),
+            dek: String::new(),
+            kind: ArticleKind::Article,
+            published_at: Date::parse("2023-03-01").unwrap(),
+            updated_at: None,
+            authors: vec![AuthorRef {
+                slug: Slug::parse("alexa-horwart").unwrap(),
+                name: "Alexa Horwart".into(),
+            }],
+            topics: vec![],
+            feature_image: None,
+            media: None,
+            markdown: String::new(),
+            reading_time: ReadingTime(1),
+            excerpt: "A panel.".into(),
+            canonical_url: "ftp://elsewhere.example/a".into(),
+            originally_published: None,
+            related: vec![],
+        };
+        let meta = PageMeta::article(&article);
+        assert_eq!(
+            meta.canonical.as_deref(),
+            Some("/articles/broad-front-panel")
+        );
+        assert_eq!(meta.description, "A panel.");
+        match meta.kind {
+            PageKind::Article { authors, .. } => {
+                assert_eq!(authors[0].path, "/contributors/alexa-horwart")
+            }
+            other => panic!("not an article: {other:?}"),
+        }
     }
 
     #[test]

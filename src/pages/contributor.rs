@@ -5,18 +5,19 @@
 //! (`contributors/{slug}/{n}.json`) load in parallel as two resources with their own
 //! `<Suspense>`, so a list that fails to load leaves the bio in place, with a retry.
 
-use crate::api::{self, ContentError};
-use crate::components::social_meta::SocialMeta;
+use crate::api;
+use crate::components::page_head::PageHead;
 use crate::components::{
-    card::ArticleCard, content_error::ContentErrorView, listing::Pager, loading::Loading,
-    prose::Prose,
+    card::ArticleCard, content_error::ContentErrorView, listing::Pager, loaded::Loaded,
+    loading::Loading, prose::Prose,
 };
-use crate::pages::not_found::NotFound;
+use crate::error::ContentError;
+use crate::hooks::use_slug_param::use_slug_param;
 use crate::routes::{page_href, parse_page, AppRoute};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
+use model::head::{PageKind, PageMeta, ShareImage};
 use model::{Contributor, Image, Link, Listing, Slug};
 
 /// Name suffixes that are not a surname, so they give no initial ("Bill Fletcher Jr" → "BF").
@@ -54,15 +55,6 @@ pub fn initials(name: &str) -> String {
         .collect()
 }
 
-/// "No articles yet", "1 article", "36 articles".
-pub fn count_label(n: u32) -> String {
-    match n {
-        0 => "No articles yet".to_owned(),
-        1 => "1 article".to_owned(),
-        n => format!("{n} articles"),
-    }
-}
-
 /// The meta description: name, roles and affiliation.
 pub fn description(c: &Contributor) -> String {
     let about: Vec<&str> = c
@@ -81,6 +73,25 @@ pub fn description(c: &Contributor) -> String {
             c.name,
             about.join("; ")
         )
+    }
+}
+
+/// The head of a contributor's page: a profile, with their photo and their own links.
+pub fn profile_meta(c: &Contributor) -> PageMeta {
+    PageMeta {
+        title: c.name.clone(),
+        description: description(c),
+        canonical: Some(AppRoute::contributor(c.slug.clone()).href()),
+        image: c.profile_image.as_ref().map(|i| ShareImage {
+            src: i.src.clone(),
+            width: i.width,
+            height: i.height,
+            alt: i.alt.clone(),
+        }),
+        kind: PageKind::Profile {
+            name: c.name.clone(),
+            same_as: c.links.iter().map(|l| l.url.clone()).collect(),
+        },
     }
 }
 
@@ -129,55 +140,45 @@ pub fn articles_state(result: Result<Listing, ContentError>, requested: u32) -> 
 /// The contributor page; unknown slugs show the 404 page.
 #[component]
 pub fn ContributorPage() -> impl IntoView {
-    let params = use_params_map();
+    let slug = use_slug_param();
     let query = use_query_map();
-    let raw_slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
     let page_no = Memo::new(move |_| parse_page(query.read().get("page").as_deref()));
     let profile = LocalResource::new(move || {
-        let raw = raw_slug.get();
-        async move {
-            match Slug::parse(&raw) {
-                Ok(slug) => api::contributor(slug).await,
-                Err(_) => Err(ContentError::NotFound { file: raw }),
-            }
-        }
+        let slug = slug();
+        async move { api::contributor(slug?).await }
     });
     let articles = LocalResource::new(move || {
-        let raw = raw_slug.get();
+        let slug = slug();
         let page = page_no.get();
-        async move {
-            match Slug::parse(&raw) {
-                Ok(slug) => api::contributor_articles(slug, page).await,
-                Err(_) => Err(ContentError::NotFound { file: raw }),
-            }
-        }
+        async move { api::contributor_articles(slug?, page).await }
     });
     view! {
-        <Suspense fallback=|| view! { <Loading lines=12/> }>
-            {move || Suspend::new(async move {
-                match profile.await {
-                    Ok(c) => {
-                        let name = c.name.clone();
-                        let slug = c.slug.clone();
-                        view! {
-                            <ContributorProfile contributor=c/>
-                            <ContributorArticles name=name slug=slug articles=articles page=page_no/>
-                        }
-                        .into_any()
-                    }
-                    Err(e) if e.is_not_found() => view! { <NotFound on_retry=move |_| profile.refetch()/> }.into_any(),
-                    Err(e) => view! { <ContentErrorView error=e on_retry=move |_| profile.refetch()/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=profile lines=12 let:c>
+            <ContributorView contributor=c articles=articles page=page_no/>
+        </Loaded>
+    }
+}
+
+/// A contributor's page once the profile is here: the profile, then their articles
+/// (which load on their own).
+#[component]
+fn ContributorView(
+    contributor: Contributor,
+    articles: LocalResource<Result<Listing, ContentError>>,
+    page: Memo<u32>,
+) -> impl IntoView {
+    let name = contributor.name.clone();
+    let slug = contributor.slug.clone();
+    view! {
+        <ContributorProfile contributor=contributor/>
+        <ContributorArticles name=name slug=slug articles=articles page=page/>
     }
 }
 
 /// The person: photo or initials, name, roles, affiliation, bio and links.
 #[component]
 pub fn ContributorProfile(contributor: Contributor) -> impl IntoView {
-    let description = description(&contributor);
-    let path = AppRoute::contributor(contributor.slug.clone()).href();
+    let meta = profile_meta(&contributor);
     let Contributor {
         name,
         roles,
@@ -229,9 +230,7 @@ pub fn ContributorProfile(contributor: Contributor) -> impl IntoView {
         view! { <ul class="contributor__links" aria-label=format!("{name} elsewhere")>{items}</ul> }
     });
     view! {
-        <Title text=name.clone()/>
-        <Meta name="description" content=description.clone()/>
-        <SocialMeta path=path title=name.clone() description=description/>
+        <PageHead meta=meta/>
         <article class="contributor">
             <header class="contributor__header">
                 {portrait}
@@ -239,7 +238,7 @@ pub fn ContributorProfile(contributor: Contributor) -> impl IntoView {
                     <h1 tabindex="-1">{name.clone()}</h1>
                     {roles}
                     {affiliation.map(|a| view! { <p class="contributor__affiliation">{a}</p> })}
-                    <p class="contributor__count">{count_label(article_count)}</p>
+                    <p class="contributor__count">{crate::format::article_count(article_count)}</p>
                 </div>
             </header>
             <Prose markdown=bio/>
@@ -339,13 +338,6 @@ mod tests {
         assert_eq!(initials(" — "), "");
     }
 
-    #[test]
-    fn counts_read_naturally() {
-        assert_eq!(count_label(0), "No articles yet");
-        assert_eq!(count_label(1), "1 article");
-        assert_eq!(count_label(36), "36 articles");
-    }
-
     fn person(roles: &[&str], affiliation: Option<&str>) -> Contributor {
         Contributor {
             schema_version: SchemaVersion::default(),
@@ -358,6 +350,41 @@ mod tests {
             profile_image: None,
             article_count: 0,
         }
+    }
+
+    #[test]
+    fn the_head_is_a_profile_with_the_photo_and_own_links() {
+        let mut c = person(&["Host"], None);
+        c.links = vec![Link {
+            label: "Website".into(),
+            url: "https://example.org/josh".into(),
+        }];
+        let meta = profile_meta(&c);
+        assert_eq!(meta.title, "Josh Elstro");
+        assert_eq!(meta.description, description(&c));
+        assert_eq!(meta.canonical.as_deref(), Some("/contributors/josh-elstro"));
+        assert_eq!(meta.image, None);
+        assert_eq!(
+            meta.kind,
+            PageKind::Profile {
+                name: "Josh Elstro".into(),
+                same_as: vec!["https://example.org/josh".into()],
+            }
+        );
+        c.profile_image = Some(Image {
+            src: "images/josh.jpg".into(),
+            alt: "Josh Elstro".into(),
+            caption: None,
+            credit: None,
+            width: 400,
+            height: 500,
+            srcset: vec![],
+        });
+        let image = profile_meta(&c).image.unwrap();
+        assert_eq!(
+            (image.src.as_str(), image.width, image.height),
+            ("images/josh.jpg", 400, 500)
+        );
     }
 
     #[test]

@@ -1,12 +1,12 @@
 //! Contributors (`/contributors`): the masthead from `contributors.json`, in the editors' order.
 
 use crate::api;
-use crate::components::social_meta::SocialMeta;
-use crate::components::{content_error::ContentErrorView, loading::Loading};
+use crate::components::loaded::{Loaded, Missing};
+use crate::components::page_head::PageHead;
 use crate::routes::AppRoute;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
+use model::head::PageMeta;
 use model::{MastheadEntry, MastheadGroup, MastheadSection, SectionKind};
 
 /// The page's meta description.
@@ -72,25 +72,16 @@ pub fn group_heading(kind: SectionKind, groups: &[MastheadGroup], index: usize) 
 pub fn ContributorsPage() -> impl IntoView {
     let masthead = LocalResource::new(api::masthead);
     view! {
-        <Title text="Contributors"/>
-        <SocialMeta path="/contributors" title="Contributors" description=DESCRIPTION/>
-        <Meta name="description" content=DESCRIPTION/>
+        <PageHead meta=PageMeta::page("Contributors", DESCRIPTION, AppRoute::Contributors.href())/>
         <div class="masthead-page">
             <h1 tabindex="-1">"Contributors"</h1>
-            <Suspense fallback=|| view! { <Loading lines=24 label="Loading the masthead…"/> }>
-                {move || Suspend::new(async move {
-                    match masthead.await {
-                        Ok(m) => m
-                            .sections
-                            .into_iter()
-                            .enumerate()
-                            .map(|(i, s)| view! { <MastheadSectionView index=i section=s/> })
-                            .collect_view()
-                            .into_any(),
-                        Err(e) => view! { <ContentErrorView error=e on_retry=move |_| masthead.refetch()/> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=masthead lines=24 label="Loading the masthead…" missing=Missing::Error let:m>
+                {m.sections
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, s)| view! { <MastheadSectionView index=i section=s/> })
+                    .collect_view()}
+            </Loaded>
         </div>
     }
 }

@@ -1,15 +1,15 @@
 //! Home (`/`): the lead article, then the latest as cards, with "Older articles" paging.
 
 use crate::api;
-use crate::components::social_meta::SocialMeta;
-use crate::components::{
-    card::ArticleCard, content_error::ContentErrorView, listing::Pager, loading::Loading,
-};
+use crate::components::loaded::{Loaded, Missing};
+use crate::components::page_head::PageHead;
+use crate::components::{card::ArticleCard, listing::Pager};
+use crate::hooks::use_site::use_site;
 use crate::routes::{parse_page, AppRoute};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
-use model::{ArticleSummary, Listing};
+use model::head::PageMeta;
+use model::{ArticleSummary, Listing, Site};
 
 /// The article that leads the page (the featured one on page 1, else the newest) and the rest.
 pub fn split_lead(listing: Listing) -> (Option<ArticleSummary>, Vec<ArticleSummary>) {
@@ -28,38 +28,47 @@ pub fn split_lead(listing: Listing) -> (Option<ArticleSummary>, Vec<ArticleSumma
     (lead, rest)
 }
 
+/// The home page's head: the site's own title and description; older pages are their own
+/// canonical URLs.
+pub fn home_meta(site: &Site, page: u32) -> PageMeta {
+    let mut meta = PageMeta::home(site);
+    meta.canonical = Some(AppRoute::Home { page }.href());
+    meta
+}
+
 /// The home page.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let query = use_query_map();
     let page_no = move || parse_page(query.read().get("page").as_deref());
     let listing = LocalResource::new(move || api::latest(page_no()));
+    let site = use_site();
+    let head = move || {
+        let site = site.get()?.ok()?;
+        Some(view! { <PageHead meta=home_meta(&site, page_no())/> })
+    };
     view! {
-        <Title text="A magazine for radical insights"/>
-        <SocialMeta path="/" title="Convergence" description="Convergence is a magazine for radical insights: articles, videos and podcasts from organizers and activists on the frontlines."/>
-        <Meta name="description" content="Convergence is a magazine for radical insights: articles, videos and podcasts from organizers and activists on the frontlines."/>
+        {head}
         <h1 class="visually-hidden" tabindex="-1">"Convergence: latest articles"</h1>
-        <Suspense fallback=|| view! { <Loading lines=20/> }>
-            {move || Suspend::new(async move {
-                match listing.await {
-                    Ok(l) => {
-                        let pagination = l.pagination;
-                        let (lead, rest) = split_lead(l);
-                        let cards = lead
-                            .map(|a| view! { <ArticleCard article=a lead=true/> })
-                            .into_iter()
-                            .chain(rest.into_iter().map(|a| view! { <ArticleCard article=a/> }))
-                            .collect_view();
-                        view! {
-                            <section class="listing" aria-label="Latest articles">{cards}</section>
-                            <Pager pagination=pagination base=AppRoute::Home { page: 1 }.href()/>
-                        }
-                        .into_any()
-                    }
-                    Err(e) => view! { <ContentErrorView error=e on_retry=move |_| listing.refetch()/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=listing lines=20 missing=Missing::Error let:l>
+            <Latest listing=l/>
+        </Loaded>
+    }
+}
+
+/// One page of the latest articles: the lead card, the rest, and the pager.
+#[component]
+fn Latest(listing: Listing) -> impl IntoView {
+    let pagination = listing.pagination;
+    let (lead, rest) = split_lead(listing);
+    let cards = lead
+        .map(|a| view! { <ArticleCard article=a lead=true/> })
+        .into_iter()
+        .chain(rest.into_iter().map(|a| view! { <ArticleCard article=a/> }))
+        .collect_view();
+    view! {
+        <section class="listing" aria-label="Latest articles">{cards}</section>
+        <Pager pagination=pagination base=AppRoute::Home { page: 1 }.href()/>
     }
 }
 
@@ -101,6 +110,40 @@ mod tests {
 
     fn slugs(v: &[ArticleSummary]) -> Vec<&str> {
         v.iter().map(|a| a.slug.as_str()).collect()
+    }
+
+    #[test]
+    fn the_head_comes_from_site_config_and_older_pages_are_their_own() {
+        let site: Site = serde_json::from_value(serde_json::json!({
+            "schema_version": 1,
+            "title": "Convergence",
+            "tagline": "A magazine for radical insights",
+            "description": "Convergence is a magazine for radical insights.",
+            "url": "https://convergencemag.com",
+            "navigation": [],
+            "secondary_navigation": [],
+            "footer_text": "",
+            "fiscal_sponsor": "",
+            "contact": { "email": "editors@example.org", "label": "the editors" },
+            "subscribe": {
+                "pitch": "",
+                "lists": [],
+                "consent": { "text": "", "requirement": "optional" },
+                "provider": { "kind": "generic_json", "endpoint": "https://example.org/s" }
+            },
+            "support": { "label": "Donate", "url": "/subscribe#support" },
+            "republication": { "summary": "", "page": "republication" }
+        }))
+        .unwrap();
+        let first = home_meta(&site, 1);
+        assert_eq!(first.title, "A magazine for radical insights");
+        assert_eq!(
+            first.description,
+            "Convergence is a magazine for radical insights."
+        );
+        assert_eq!(first.canonical.as_deref(), Some("/"));
+        assert_eq!(first.kind, model::head::PageKind::Home);
+        assert_eq!(home_meta(&site, 3).canonical.as_deref(), Some("/?page=3"));
     }
 
     #[test]

@@ -1,9 +1,10 @@
 //! The 404 page: unknown routes, unknown slugs.
 
+use crate::components::page_head::PageHead;
 use crate::routes::AppRoute;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
+use model::head::PageMeta;
 
 /// "Page not found", with ways back into the magazine. `on_retry` is given when the page
 /// exists as a route but its bucket file was missing (a link from the site to content still
@@ -19,8 +20,7 @@ pub fn NotFound(#[prop(optional, into)] on_retry: Option<Callback<()>>) -> impl 
         }
     });
     view! {
-        <Title text="Page not found"/>
-        <Meta name="robots" content="noindex"/>
+        <PageHead meta=PageMeta::not_found()/>
         <section class="page not-found">
             <h1 tabindex="-1">"Page not found"</h1>
             <p>"We couldn’t find that page. It may have moved, or the link may be mistyped."</p>

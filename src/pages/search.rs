@@ -2,17 +2,20 @@
 //! which is loaded only when search is used.
 
 use crate::components::content_error::ContentErrorView;
-use crate::components::social_meta::SocialMeta;
+use crate::components::page_head::PageHead;
 use crate::format;
 use crate::routes::AppRoute;
 use crate::search::{self, Results};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
+use model::head::PageMeta;
 use model::SearchDoc;
 use std::time::Duration;
+
+/// The page's meta description.
+pub const DESCRIPTION: &str = "Search every article and contributor in Convergence.";
 
 /// Waits this long after the last keystroke before searching.
 const DEBOUNCE: Duration = Duration::from_millis(200);
@@ -120,9 +123,7 @@ pub fn SearchPage() -> impl IntoView {
         })
     };
     view! {
-        <Title text="Search"/>
-        <SocialMeta path="/search" title="Search Convergence" description="Search every article and contributor in Convergence."/>
-        <Meta name="description" content="Search every article and contributor in Convergence."/>
+        <PageHead meta=PageMeta::page("Search", DESCRIPTION, AppRoute::Search(String::new()).href())/>
         <section class="search-page">
             <h1 tabindex="-1">"Search"</h1>
             <form role="search" class="search-form" action="/search" method="get"

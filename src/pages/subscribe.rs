@@ -1,33 +1,30 @@
 //! `/subscribe`: what subscribers get, the full form, and how to support the magazine.
 
-use crate::components::social_meta::SocialMeta;
-use crate::components::{
-    content_error::ContentErrorView, loading::Loading, subscribe_form::SubscribeForm,
-};
+use crate::components::loaded::{Loaded, Missing};
+use crate::components::page_head::PageHead;
+use crate::components::subscribe_form::SubscribeForm;
 use crate::hooks::use_site::use_site;
+use crate::routes::AppRoute;
 use crate::subscribe::form::Variant;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use model::head::PageMeta;
 use model::Site;
 
 /// The id of the support section, the target of `site.support`'s default link.
 pub const SUPPORT_ANCHOR: &str = "support";
+
+/// The page's meta description (the pitch from `site.json` is shown on the page).
+pub const DESCRIPTION: &str = "Get Convergence’s articles, videos and podcasts by email.";
 
 /// The subscribe page.
 #[component]
 pub fn SubscribePage() -> impl IntoView {
     let site = use_site();
     view! {
-        <Title text="Subscribe"/>
-        <SocialMeta path="/subscribe" title="Subscribe to Convergence" description="Get Convergence’s articles, videos and podcasts by email."/>
-        <Suspense fallback=|| view! { <Loading lines=16/> }>
-            {move || Suspend::new(async move {
-                match site.await {
-                    Ok(s) => view! { <SubscribeView site=s/> }.into_any(),
-                    Err(e) => view! { <ContentErrorView error=e on_retry=move |_| site.refetch()/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <PageHead meta=PageMeta::page("Subscribe", DESCRIPTION, AppRoute::Subscribe.href())/>
+        <Loaded resource=site lines=16 missing=Missing::Error let:s>
+            <SubscribeView site=s/>
+        </Loaded>
     }
 }
 
@@ -78,7 +75,6 @@ fn SubscribeView(site: Site) -> impl IntoView {
         }
     });
     view! {
-        <Meta name="description" content=subscribe.pitch.clone()/>
         <article class="page subscribe-page">
             <h1 tabindex="-1">"Subscribe"</h1>
             <p class="subscribe-page__pitch">{subscribe.pitch.clone()}</p>

@@ -197,6 +197,65 @@ test("every route has a title, description, canonical link and Open Graph tags",
   }
 });
 
+/** The page's one JSON-LD object, parsed. */
+async function jsonLd(page) {
+  const scripts = page.locator('script[type="application/ld+json"]');
+  await expect(scripts).toHaveCount(1);
+  return JSON.parse(await scripts.textContent());
+}
+
+test("home, articles and contributors have full link previews and JSON-LD", async ({ page }) => {
+  const site = "https://convergencemag.com";
+  for (const [path, ogType, ldType] of [
+    ["/", "website", "WebSite"],
+    ["/articles/broad-front-panel", "article", "NewsArticle"],
+    ["/contributors/alexa-horwart", "profile", "Person"],
+  ]) {
+    await page.goto(path);
+    const url = site + path;
+    await expect(page.locator('meta[property="og:url"]')).toHaveAttribute("content", url);
+    await expect(page.locator('meta[property="og:site_name"]')).toHaveAttribute("content", "Convergence");
+    await expect(page.locator('meta[property="og:type"]')).toHaveAttribute("content", ogType);
+    await expect(page.locator('meta[property="og:description"]')).toHaveAttribute("content", /\S/);
+    // The large card only when there is an image to show in it.
+    const hasImage = (await page.locator('meta[property="og:image"]').count()) > 0;
+    await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute(
+      "content",
+      hasImage ? "summary_large_image" : "summary",
+    );
+    const data = await jsonLd(page);
+    expect(data["@context"]).toBe("https://schema.org");
+    expect(data["@type"]).toBe(ldType);
+    expect(data.url).toBe(url);
+  }
+
+  // The home page's description is the site's, from site.json.
+  await page.goto("/");
+  const siteJson = await (await page.request.get("/content/site.json")).json();
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", siteJson.description);
+
+  await page.goto("/articles/broad-front-panel");
+  await expect(page.locator('meta[property="article:published_time"]')).toHaveAttribute("content", "2023-06-01");
+  await expect(page.locator('meta[property="article:author"]').first()).toHaveAttribute(
+    "content",
+    `${site}/contributors/maurice-mitchell`,
+  );
+  const article = await jsonLd(page);
+  expect(article.headline).toMatch(/^Building a Broad Front/);
+  expect(article.datePublished).toBe("2023-06-01");
+  expect(article.dateModified).toBe("2023-06-01");
+  expect(article.publisher).toEqual({ "@type": "Organization", name: "Convergence", url: `${site}/` });
+  expect(article.author.map((a) => a["@type"])).toEqual(["Person", "Person", "Person", "Person"]);
+  expect(article.author[2]).toEqual({ "@type": "Person", name: "Alexa Horwart", url: `${site}/contributors/alexa-horwart` });
+
+  // Moving within the app replaces the head: one JSON-LD object, the new page's.
+  await page.getByRole("link", { name: "Alexa Horwart" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Alexa Horwart" })).toBeVisible();
+  await expect(page.locator('meta[property="og:url"]')).toHaveAttribute("content", `${site}/contributors/alexa-horwart`);
+  expect((await jsonLd(page))["@type"]).toBe("Person");
+  await expect(page.locator('meta[property="article:author"]')).toHaveCount(0);
+});
+
 for (const path of ["/", "/articles/broad-front-panel", "/contributors", "/about"]) {
   for (const width of [320, 1280]) {
     test(`loading reserves space: no layout shift at all on ${path} at ${width} px`, async ({ page }) => {

@@ -6,6 +6,7 @@
 pub mod decode;
 pub mod email;
 pub mod embed;
+pub mod head;
 #[cfg(any(test, feature = "html-check"))]
 pub mod html_check;
 pub mod ids;

@@ -61,6 +61,9 @@ pub struct Site {
     /// Social profiles.
     #[serde(default)]
     pub social: Vec<Link>,
+    /// The link-preview image for pages without their own (an article with no hero image).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_image: Option<Image>,
 }
 
 /// Contact details (the seed's address was lost in capture; this is their one home).

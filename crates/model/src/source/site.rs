@@ -3,9 +3,9 @@
 
 use super::diagnostics::SourceText;
 use super::front_matter::toml_diagnostic;
-use super::links::{check_link, Catalog};
+use super::links::{check_image_src, check_link, Catalog};
 use super::Parsed;
-use crate::types::{Contact, Link, Republication, SchemaVersion, Site, SubscribeConfig};
+use crate::types::{Contact, Image, Link, Republication, SchemaVersion, Site, SubscribeConfig};
 use serde::Deserialize;
 use std::ops::Range;
 
@@ -41,6 +41,9 @@ pub struct SiteSource {
     /// See [`Site::social`].
     #[serde(default)]
     pub social: Vec<Link>,
+    /// See [`Site::default_image`].
+    #[serde(default)]
+    pub default_image: Option<Image>,
 }
 
 impl SiteSource {
@@ -61,6 +64,7 @@ impl SiteSource {
             support: self.support,
             republication: self.republication,
             social: self.social,
+            default_image: self.default_image,
         }
     }
 }
@@ -125,6 +129,19 @@ pub fn parse_site(path: &str, text: &str, catalog: &Catalog) -> Parsed<SiteSourc
     for (key, url) in links {
         if let Some((message, hint)) = check_link(url, &cat, false) {
             diags.push(src.error(locate(&key), message, hint));
+        }
+    }
+    if let Some(image) = &site.default_image {
+        if let Some((message, hint)) = check_image_src(&image.src, catalog) {
+            diags.push(src.error(locate("default_image.src"), message, hint));
+        }
+        // Link previews show this image on every page without one: it always needs a description.
+        if image.alt.trim().is_empty() {
+            diags.push(src.error(
+                locate("default_image.alt"),
+                "`default_image` has no alt text",
+                "add `alt = \"…\"` describing what the image shows",
+            ));
         }
     }
     let page = site.republication.page.as_str();
@@ -214,6 +231,15 @@ mod tests {
                 page: Slug::parse("about").unwrap(),
             },
             social: vec![],
+            default_image: Some(crate::types::Image {
+                src: "images/x.jpg".into(),
+                alt: "The masthead".into(),
+                caption: None,
+                credit: None,
+                width: 1200,
+                height: 630,
+                srcset: vec![],
+            }),
         };
         let mut value = toml::Value::try_from(&site).unwrap();
         value.as_table_mut().unwrap().remove("schema_version");
@@ -233,5 +259,19 @@ mod tests {
             p.diagnostics
         );
         assert!(p.diagnostics[0].line > 1);
+        let missing = text.replace("images/x.jpg", "images/y.jpg");
+        let p = parse_site("site.toml", &missing, &catalog());
+        assert!(
+            first(&p.diagnostics).contains("image file `images/y.jpg` does not exist"),
+            "{:?}",
+            p.diagnostics
+        );
+        let no_alt = text.replace("alt = \"The masthead\"", "alt = \" \"");
+        let p = parse_site("site.toml", &no_alt, &catalog());
+        assert!(
+            first(&p.diagnostics).contains("`default_image` has no alt text"),
+            "{:?}",
+            p.diagnostics
+        );
     }
 }
