@@ -226,9 +226,9 @@ pub async fn topics() -> Result<model::Topics, ContentError> {
     fetch(paths::topics()).await
 }
 
-/// `index/{page}.json`.
-pub async fn latest(page: u32) -> Result<model::Listing, ContentError> {
-    fetch(paths::index_page(page)).await
+/// `index/{page}.json`: a page of the home page's listing.
+pub async fn home_page(page: u32) -> Result<model::Listing, ContentError> {
+    fetch(paths::home_page(page)).await
 }
 
 /// `pages/{slug}.json`.
@@ -266,9 +266,9 @@ pub async fn search_docs(shard: u32) -> Result<model::SearchDocShard, ContentErr
     fetch(paths::search_docs(shard)).await
 }
 
-/// `contributors.json`: the masthead.
-pub async fn masthead() -> Result<model::Masthead, ContentError> {
-    fetch(paths::masthead()).await
+/// `contributors.json`: the contributors page, the masthead's sections of people.
+pub async fn contributors() -> Result<model::Masthead, ContentError> {
+    fetch(paths::contributors()).await
 }
 
 /// `contributors/{slug}.json`: one contributor's profile.

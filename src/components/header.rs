@@ -1,4 +1,4 @@
-//! The site header on every page: skip link, masthead, tagline and primary navigation.
+//! The site header on every page: skip link, brand (the name), tagline and primary navigation.
 
 use crate::components::text_size::TextSizeControl;
 use crate::components::theme_toggle::ThemeToggle;
@@ -47,7 +47,7 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
     }
 }
 
-/// Skip link, masthead "Convergence" with its tagline, and the primary navigation.
+/// Skip link, the brand "Convergence" with its tagline, and the primary navigation.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let site = use_site();

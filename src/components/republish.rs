@@ -2,6 +2,7 @@
 //! for both variants (each with a Copy button and visible confirmation) and the
 //! republication policy from site config. Escape closes it; focus returns to the button.
 
+use crate::hooks::use_clipboard::use_clipboard;
 use crate::hooks::use_site::use_site;
 use crate::routes::AppRoute;
 use leptos::prelude::*;
@@ -43,25 +44,16 @@ fn Snippet(
     what: &'static str,
     code: String,
 ) -> impl IntoView {
-    let status = RwSignal::new(String::new());
+    let clipboard = use_clipboard();
+    let status = clipboard.status;
     let copy = {
         let code = code.clone();
         move |_| {
-            let code = code.clone();
-            let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
-            leptos::task::spawn_local(async move {
-                let done = match clipboard {
-                    Some(c) => wasm_bindgen_futures::JsFuture::from(c.write_text(&code))
-                        .await
-                        .is_ok(),
-                    None => false,
-                };
-                status.set(if done {
-                    format!("Copied the {what}.")
-                } else {
-                    "Couldn’t copy automatically: select the code and copy it.".to_owned()
-                });
-            });
+            clipboard.copy(
+                code.clone(),
+                format!("Copied the {what}."),
+                "Couldn’t copy automatically: select the code and copy it.".to_owned(),
+            )
         }
     };
     view! {

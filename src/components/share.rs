@@ -1,6 +1,7 @@
 //! Share an article: copy its link (with visible confirmation), email it, or use the
 //! browser's own share sheet where there is one.
 
+use crate::hooks::use_clipboard::use_clipboard;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -48,26 +49,17 @@ fn native_share() -> Option<js_sys::Function> {
 /// Copy-link, email and native-share controls for one article.
 #[component]
 pub fn ShareBar(#[prop(into)] title: String) -> impl IntoView {
-    let status = RwSignal::new(String::new());
+    let clipboard = use_clipboard();
+    let status = clipboard.status;
     let url = current_url();
     let copy = {
         let url = url.clone();
         move |_| {
-            let url = url.clone();
-            let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
-            leptos::task::spawn_local(async move {
-                let done = match clipboard {
-                    Some(c) => wasm_bindgen_futures::JsFuture::from(c.write_text(&url))
-                        .await
-                        .is_ok(),
-                    None => false,
-                };
-                status.set(if done {
-                    "Link copied to your clipboard.".to_owned()
-                } else {
-                    format!("Couldn’t copy automatically. The link is {url}")
-                });
-            });
+            clipboard.copy(
+                url.clone(),
+                "Link copied to your clipboard.".to_owned(),
+                format!("Couldn’t copy automatically. The link is {url}"),
+            )
         }
     };
     let share = native_share().map(|f| {

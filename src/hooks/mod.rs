@@ -1,5 +1,6 @@
 //! Reactive hooks, one per file (`use_x` / `provide_x`).
 
+pub mod use_clipboard;
 pub mod use_fragment_links;
 pub mod use_route_focus;
 pub mod use_site;

@@ -70,7 +70,7 @@ pub fn group_heading(kind: SectionKind, groups: &[MastheadGroup], index: usize) 
 /// The masthead page.
 #[component]
 pub fn ContributorsPage() -> impl IntoView {
-    let masthead = LocalResource::new(api::masthead);
+    let masthead = LocalResource::new(api::contributors);
     view! {
         <PageHead meta=PageMeta::page("Contributors", DESCRIPTION, AppRoute::Contributors.href())/>
         <div class="masthead-page">

@@ -41,7 +41,7 @@ pub fn home_meta(site: &Site, page: u32) -> PageMeta {
 pub fn HomePage() -> impl IntoView {
     let query = use_query_map();
     let page_no = move || parse_page(query.read().get("page").as_deref());
-    let listing = LocalResource::new(move || api::latest(page_no()));
+    let listing = LocalResource::new(move || api::home_page(page_no()));
     let site = use_site();
     let head = move || {
         let site = site.get()?.ok()?;

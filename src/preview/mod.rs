@@ -148,7 +148,7 @@ pub(crate) fn PreviewBanner(#[prop(optional, into)] sizes_href: Option<String>) 
 /// Contributors, topics and the site's URL from the bucket, for the builder's checks.
 pub(crate) async fn load_known() -> Result<Known, ContentError> {
     let site = api::site().await?;
-    let masthead = api::masthead().await?;
+    let masthead = api::contributors().await?;
     let topics = api::topics().await?;
     Ok(Known::new(&site.url, &masthead, &topics))
 }

@@ -1,4 +1,4 @@
-// The app shell: masthead, navigation, deep links, 404, skip link, and no panics.
+// The app shell: the brand, navigation, deep links, 404, skip link, and no panics.
 import { test, expect } from "@playwright/test";
 
 /** Fails the test on any panic or uncaught error in the page. */
@@ -11,7 +11,7 @@ function watchConsole(page) {
   return problems;
 }
 
-test("home shows the masthead, tagline and primary navigation", async ({ page }) => {
+test("home shows the brand, tagline and primary navigation", async ({ page }) => {
   const problems = watchConsole(page);
   await page.goto("/");
   await expect(page.getByRole("link", { name: "Convergence", exact: true })).toBeVisible();

@@ -183,7 +183,7 @@ pub fn write(bucket: &Path, dist: &Path, slug: &str, out: &Path) -> Result<Strin
     let site = Chrome::new(read_json(bucket, &model::paths::site())?, format!("/{css}"));
     let slug_id = model::Slug::parse(slug).map_err(|e| format!("{slug:?}: {e}"))?;
     let article: Article = read_json(bucket, &model::paths::article(&slug_id))?;
-    let listing: Listing = read_json(bucket, &model::paths::index_page(1))?;
+    let listing: Listing = read_json(bucket, &model::paths::home_page(1))?;
     let write = |rel: &str, text: &[u8]| -> Result<(), String> {
         let path: PathBuf = out.join(rel);
         if let Some(dir) = path.parent() {

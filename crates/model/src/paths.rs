@@ -17,8 +17,8 @@ pub fn draft(slug: &Slug) -> String {
     format!("drafts/{slug}.json")
 }
 
-/// `index/{page}.json`, pages from 1.
-pub fn index_page(page: u32) -> String {
+/// `index/{page}.json`: a page of the home page's listing, pages from 1.
+pub fn home_page(page: u32) -> String {
     format!("index/{page}.json")
 }
 
@@ -42,8 +42,8 @@ pub fn archive_page(year: u16, page: u32) -> String {
     format!("archive/{year}/{page}.json")
 }
 
-/// `contributors.json`: the masthead.
-pub fn masthead() -> String {
+/// `contributors.json`: the contributors page, the masthead's sections of people.
+pub fn contributors() -> String {
     "contributors.json".into()
 }
 

@@ -173,9 +173,9 @@ impl AppRoute {
     /// first); `None` for search and subscribe, which show a page whatever the bucket holds.
     pub fn bucket_file(&self) -> Option<String> {
         Some(match self {
-            AppRoute::Home { page } => paths::index_page(*page),
+            AppRoute::Home { page } => paths::home_page(*page),
             AppRoute::Article(s) | AppRoute::EmbedArticle(s) => paths::article(s),
-            AppRoute::Contributors => paths::masthead(),
+            AppRoute::Contributors => paths::contributors(),
             AppRoute::Contributor { slug, page: 1 } => paths::contributor(slug),
             AppRoute::Contributor { slug, page } => paths::contributor_articles(slug, *page),
             AppRoute::Topics => paths::topics(),

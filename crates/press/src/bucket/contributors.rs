@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 
 /// Writes the masthead, then every contributor's profile.
 pub(super) fn write(out: &Out, cat: &Catalog) -> Result<()> {
-    out.json(&paths::masthead(), &masthead(cat.content, &cat.names))?;
+    out.json(&paths::contributors(), &masthead(cat.content, &cat.names))?;
     cat.content
         .contributors
         .par_iter()

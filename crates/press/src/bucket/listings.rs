@@ -62,7 +62,7 @@ fn jobs(cat: &Catalog) -> Vec<ListingJob> {
     let mut jobs: Vec<ListingJob> = vec![ListingJob {
         scope: ListingScope::Latest,
         items: (0..cat.sources.len()).collect(),
-        path: Box::new(paths::index_page),
+        path: Box::new(paths::home_page),
     }];
     for t in &content.topics.topics {
         let slug = t.slug.clone();
