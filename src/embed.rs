@@ -7,7 +7,8 @@
 
 use crate::api::{self, ContentError};
 use crate::components::{
-    card::srcset, content_error::ContentErrorView, loading::Loading, text_size::TextSizeControl,
+    content_error::ContentErrorView, image::BucketImage, loading::Loading,
+    text_size::TextSizeControl,
 };
 use crate::format;
 use crate::hooks::use_text_size::provide_text_size;
@@ -326,14 +327,8 @@ pub fn EmbedView(article: Article, variant: Variant) -> impl IntoView {
     let byline = names(&authors);
     let topic = topics.first().map(|t| t.name.clone());
     let date = format::date_local(published_at);
-    let image = feature_image.and_then(|img| {
-        let src = api::asset_url(&img.src)?;
-        let set = srcset(&img);
-        Some(view! {
-            <img class="embed__image" src=src srcset=(!set.is_empty()).then_some(set)
-                sizes="(min-width: 40rem) 40rem, 100vw" alt=img.alt.clone()
-                width=img.width height=img.height decoding="async"/>
-        })
+    let image = feature_image.map(|img| {
+        view! { <BucketImage image=img class="embed__image" sizes="(min-width: 40rem) 40rem, 100vw"/> }
     });
     set_document_head(&title, &canonical_url);
     let container = NodeRef::<leptos::html::Article>::new();

@@ -1,21 +1,12 @@
 //! The one article card, used on every listing (home, topics, archive, contributors).
 
 use crate::components::byline::Byline;
+use crate::components::image::BucketImage;
 use crate::format;
 use crate::routes::AppRoute;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use model::{ArticleSummary, Image};
-
-/// `srcset` for an image's extra sizes (empty when it has none).
-pub fn srcset(image: &Image) -> String {
-    image
-        .srcset
-        .iter()
-        .filter_map(|s| Some(format!("{} {}w", crate::api::asset_url(&s.src)?, s.width)))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
+use model::ArticleSummary;
 
 /// An article card: image, topic, title, dek, byline, date and reading time.
 #[component]
@@ -27,14 +18,8 @@ pub fn ArticleCard(article: ArticleSummary, #[prop(optional)] lead: bool) -> imp
     let prefetch_on_focus = prefetch.clone();
     let topic = article.topics.first().cloned();
     let date = format::date_local(article.published_at);
-    let image = article.feature_image.clone().and_then(|img| {
-        let set = srcset(&img);
-        let src = crate::api::asset_url(&img.src)?;
-        Some(view! {
-            <img class="card__image" src=src srcset=(!set.is_empty()).then_some(set)
-                sizes="(min-width: 60rem) 30rem, 100vw" alt=img.alt.clone()
-                width=img.width height=img.height loading="lazy" decoding="async"/>
-        })
+    let image = article.feature_image.clone().map(|img| {
+        view! { <BucketImage image=img class="card__image" sizes="(min-width: 60rem) 30rem, 100vw" lazy=true/> }
     });
     let heading = if lead {
         view! { <h2 class="card__title card__title--lead"><A href=href>{article.title}</A></h2> }

@@ -1,9 +1,9 @@
 //! The shape the topics and archive indexes share: a heading, then one linked entry per topic
 //! or year with its article count. One component for both keeps the app's size down.
 
-use crate::api::ContentError;
 use crate::components::page_head::PageHead;
 use crate::components::{content_error::ContentErrorView, loading::Loading};
+use crate::error::ContentError;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use model::head::PageMeta;

@@ -1,10 +1,10 @@
-//! A page of article cards with its pager: topics, archive years and contributors share it.
+//! The one card list with its pager, used by every listing on the site.
 
 use crate::components::card::ArticleCard;
 use crate::routes::page_href;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use model::{Listing, Pagination};
+use model::{ArticleSummary, Listing, Pagination};
 
 /// Links to newer and older pages of a listing.
 #[component]
@@ -21,28 +21,50 @@ pub fn Pager(pagination: Pagination, #[prop(into)] base: String) -> impl IntoVie
     })
 }
 
-/// The cards of one listing page, then its pager; says so plainly when it is empty.
+/// Every card list on the site (home, topics, archive years, a contributor's articles, "More
+/// from Convergence"): the cards in the one grid, then the pager when the list is paged.
 #[component]
 pub fn ListingView(
-    listing: Listing,
-    #[prop(into)] base: String,
-    #[prop(into)] label: String,
+    /// The articles, in order.
+    articles: Vec<ArticleSummary>,
+    /// The list's pagination and the path its pages hang off, when it is paged.
+    #[prop(optional)]
+    pager: Option<(Pagination, String)>,
+    /// Whether the first card leads, wider and larger (the home page).
+    #[prop(optional)]
+    lead: bool,
 ) -> impl IntoView {
-    let pagination = listing.pagination;
-    let empty = listing.articles.is_empty();
-    let cards = listing
-        .articles
+    let cards = articles
         .into_iter()
-        .map(|a| view! { <ArticleCard article=a/> })
+        .enumerate()
+        .map(|(i, a)| view! { <ArticleCard article=a lead=lead && i == 0/> })
         .collect_view();
     view! {
+        <div class="listing">{cards}</div>
+        {pager.map(|(pagination, base)| view! { <Pager pagination=pagination base=base/> })}
+    }
+}
+
+/// One page of a topic's or a year's listing: its cards under a heading only screen readers
+/// need (the page's h1 already says what this is), and the pager; says so when it is empty.
+#[component]
+pub fn LabelledListing(
+    /// The loaded page of the listing.
+    listing: Listing,
+    /// The path its pages hang off.
+    #[prop(into)]
+    base: String,
+    /// What the list is, for the hidden heading.
+    #[prop(into)]
+    label: String,
+) -> impl IntoView {
+    let empty = listing.articles.is_empty();
+    view! {
         {empty.then(|| view! { <p class="listing__empty">"No articles here yet."</p> })}
-        // A heading (hidden, the page's h1 already says what this is) so the cards' h3
-        // titles follow an h2: headings never skip a level (axe heading-order).
-        <section class="listing" aria-labelledby="listing-heading">
+        // The hidden h2 keeps the cards' h3 titles from skipping a level (axe heading-order).
+        <section aria-labelledby="listing-heading">
             <h2 id="listing-heading" class="visually-hidden">{label}</h2>
-            {cards}
+            <ListingView articles=listing.articles pager=(listing.pagination, base)/>
         </section>
-        <Pager pagination=pagination base=base/>
     }
 }

@@ -5,6 +5,7 @@ pub mod card;
 pub mod content_error;
 pub mod footer;
 pub mod header;
+pub mod image;
 pub mod index_page;
 pub mod listing;
 pub mod loaded;

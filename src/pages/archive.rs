@@ -2,7 +2,7 @@
 
 use crate::api;
 use crate::components::page_head::PageHead;
-use crate::components::{listing::ListingView, loaded::Loaded};
+use crate::components::{listing::LabelledListing, loaded::Loaded};
 use crate::error::ContentError;
 use crate::routes::{parse_page, parse_year, AppRoute};
 use leptos::prelude::*;
@@ -66,7 +66,7 @@ fn YearView(year: u16, listing: Listing) -> impl IntoView {
             <p class="listing-header__kind"><A href=AppRoute::Archive.href()>"Archive"</A></p>
             <h1 tabindex="-1">{year.to_string()}</h1>
         </header>
-        <ListingView listing=listing base=AppRoute::year(year).href() label=format!("Articles from {year}")/>
+        <LabelledListing listing=listing base=AppRoute::year(year).href() label=format!("Articles from {year}")/>
     }
 }
 

@@ -1,10 +1,12 @@
 //! Article (`/articles/:slug`): header, hero figure, body, topics, republication notice, related.
 
 use crate::api;
+use crate::components::image::BucketImage;
 use crate::components::page_head::PageHead;
 use crate::components::subscribe_form::SubscribeSection;
 use crate::components::{
-    byline::Byline, card::ArticleCard, loaded::Loaded, republish::RepublishButton, share::ShareBar,
+    byline::Byline, listing::ListingView, loaded::Loaded, republish::RepublishButton,
+    share::ShareBar,
 };
 use crate::error::ContentError;
 use crate::format;
@@ -136,19 +138,19 @@ pub fn ArticleView(article: Article) -> impl IntoView {
             </nav>
         }
     });
-    let hero = feature_image.and_then(|img| {
-        let src = api::asset_url(&img.src)?;
-        Some(view! {
+    let hero = feature_image.map(|img| {
+        let (caption, credit) = (img.caption.clone(), img.credit.clone());
+        view! {
             <figure class="hero">
-                <img src=src alt=img.alt.clone() width=img.width height=img.height decoding="async"/>
-                {(img.caption.is_some() || img.credit.is_some()).then(|| view! {
+                <BucketImage image=img sizes="(min-width: 40rem) 38rem, 100vw"/>
+                {(caption.is_some() || credit.is_some()).then(|| view! {
                     <figcaption>
-                        {img.caption.clone()}
-                        {img.credit.clone().map(|c| view! { " " <span class="credit">{c}</span> })}
+                        {caption}
+                        {credit.map(|c| view! { " " <span class="credit">{c}</span> })}
                     </figcaption>
                 })}
             </figure>
-        })
+        }
     });
     // Media URLs with a script or data scheme (a compromised bucket) show no player.
     let player = media.and_then(|m| match m {
@@ -195,14 +197,10 @@ pub fn ArticleView(article: Article) -> impl IntoView {
         })
     };
     let more = (!related.is_empty()).then(|| {
-        let cards = related
-            .into_iter()
-            .map(|a| view! { <ArticleCard article=a/> })
-            .collect_view();
         view! {
             <section class="related" aria-labelledby="related-heading">
                 <h2 id="related-heading">"More from Convergence"</h2>
-                <div class="listing">{cards}</div>
+                <ListingView articles=related/>
             </section>
         }
     });

@@ -6,10 +6,11 @@
 //! `<Suspense>`, so a list that fails to load leaves the bio in place, with a retry.
 
 use crate::api;
+use crate::components::image::BucketImage;
 use crate::components::page_head::PageHead;
 use crate::components::{
-    card::ArticleCard, content_error::ContentErrorView, listing::Pager, loaded::Loaded,
-    loading::Loading, prose::Prose,
+    content_error::ContentErrorView, listing::ListingView, loaded::Loaded, loading::Loading,
+    prose::Prose,
 };
 use crate::error::ContentError;
 use crate::hooks::use_slug_param::use_slug_param;
@@ -250,11 +251,7 @@ pub fn ContributorProfile(contributor: Contributor) -> impl IntoView {
 /// The portrait, from the bucket, with its alt text and reserved size.
 #[component]
 fn ProfilePhoto(image: Image) -> impl IntoView {
-    api::asset_url(&image.src).map(|src| {
-        view! {
-            <img class="contributor__photo" src=src alt=image.alt width=image.width height=image.height decoding="async"/>
-        }
-    })
+    view! { <BucketImage image=image class="contributor__photo"/> }
 }
 
 /// "Articles by …": one page of cards and the pager, or an error with a retry in their place.
@@ -278,15 +275,8 @@ fn ContributorArticles(
                         match articles_state(articles.await, page.get_untracked()) {
                             ArticlesState::Articles(l) => {
                                 let l = *l;
-                                let pagination = l.pagination;
-                                let cards = l
-                                    .articles
-                                    .into_iter()
-                                    .map(|a| view! { <ArticleCard article=a/> })
-                                    .collect_view();
                                 view! {
-                                    <div class="listing">{cards}</div>
-                                    <Pager pagination=pagination base=base.clone()/>
+                                    <ListingView articles=l.articles pager=(l.pagination, base.clone())/>
                                 }
                                 .into_any()
                             }

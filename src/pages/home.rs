@@ -1,9 +1,9 @@
 //! Home (`/`): the lead article, then the latest as cards, with "Older articles" paging.
 
 use crate::api;
+use crate::components::listing::ListingView;
 use crate::components::loaded::{Loaded, Missing};
 use crate::components::page_head::PageHead;
-use crate::components::{card::ArticleCard, listing::Pager};
 use crate::hooks::use_site::use_site;
 use crate::routes::{parse_page, AppRoute};
 use leptos::prelude::*;
@@ -61,14 +61,13 @@ pub fn HomePage() -> impl IntoView {
 fn Latest(listing: Listing) -> impl IntoView {
     let pagination = listing.pagination;
     let (lead, rest) = split_lead(listing);
-    let cards = lead
-        .map(|a| view! { <ArticleCard article=a lead=true/> })
-        .into_iter()
-        .chain(rest.into_iter().map(|a| view! { <ArticleCard article=a/> }))
-        .collect_view();
+    let has_lead = lead.is_some();
+    let articles: Vec<ArticleSummary> = lead.into_iter().chain(rest).collect();
     view! {
-        <section class="listing" aria-label="Latest articles">{cards}</section>
-        <Pager pagination=pagination base=AppRoute::Home { page: 1 }.href()/>
+        <section aria-label="Latest articles">
+            <ListingView articles=articles lead=has_lead
+                pager=(pagination, AppRoute::Home { page: 1 }.href())/>
+        </section>
     }
 }
 

@@ -2,7 +2,7 @@
 
 use crate::api;
 use crate::components::page_head::PageHead;
-use crate::components::{listing::ListingView, loaded::Loaded};
+use crate::components::{listing::LabelledListing, loaded::Loaded};
 use crate::hooks::use_slug_param::use_slug_param;
 use crate::routes::{parse_page, AppRoute};
 use leptos::prelude::*;
@@ -55,6 +55,6 @@ fn TopicView(slug: Slug, listing: Listing) -> impl IntoView {
             <h1 tabindex="-1">{name.clone()}</h1>
             <p class="listing-header__description">{description}</p>
         </header>
-        <ListingView listing=listing base=AppRoute::topic(slug).href() label=format!("Articles on {name}")/>
+        <LabelledListing listing=listing base=AppRoute::topic(slug).href() label=format!("Articles on {name}")/>
     }
 }
