@@ -36,6 +36,22 @@ pub(super) struct Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
+    /// Reads a file that is all TOML (`topics.toml`, `masthead.toml`) into `T`, with a checker
+    /// for its fields; or the one diagnostic that says why it could not be read.
+    pub(super) fn open_toml<T: DeserializeOwned>(
+        path: &'a str,
+        text: &'a str,
+    ) -> Result<(T, Checker<'a>), Diagnostic> {
+        let src = SourceText::new(path, text);
+        let file = from_toml(&src, text, 0)?;
+        let checker = Checker {
+            src,
+            toml_start: 0,
+            diags: Vec::new(),
+        };
+        Ok((file, checker))
+    }
+
     fn at(&self, span: &Range<usize>) -> usize {
         self.toml_start + span.start
     }

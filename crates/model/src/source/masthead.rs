@@ -1,8 +1,6 @@
 //! `masthead.toml`: the masthead's sections, groups and members, every member a contributor.
 
 use super::checker::Checker;
-use super::diagnostics::SourceText;
-use super::front_matter::from_toml;
 use super::links::Catalog;
 use super::{suggest, Parsed};
 use crate::ids::Slug;
@@ -82,15 +80,9 @@ struct MemberFront {
 
 /// Parses and checks `masthead.toml` (every member is a contributor).
 pub fn parse_masthead(path: &str, text: &str, catalog: &Catalog) -> Parsed<MastheadSource> {
-    let src = SourceText::new(path, text);
-    let file: MastheadFile = match from_toml(&src, text, 0) {
-        Ok(f) => f,
+    let (file, mut c): (MastheadFile, Checker) = match Checker::open_toml(path, text) {
+        Ok(opened) => opened,
         Err(d) => return Parsed::new(None, vec![d]),
-    };
-    let mut c = Checker {
-        src,
-        toml_start: 0,
-        diags: Vec::new(),
     };
     let mut ok = true;
     let mut sections = Vec::new();

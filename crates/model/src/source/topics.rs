@@ -1,8 +1,6 @@
 //! `topics.toml`: the magazine's topics in editorial order, each slug valid and unique.
 
 use super::checker::Checker;
-use super::diagnostics::SourceText;
-use super::front_matter::from_toml;
 use super::Parsed;
 use crate::ids::Slug;
 use crate::types::Topic;
@@ -33,15 +31,9 @@ struct TopicFront {
 
 /// Parses and checks `topics.toml` (slugs valid and unique).
 pub fn parse_topics(path: &str, text: &str) -> Parsed<TopicsSource> {
-    let src = SourceText::new(path, text);
-    let file: TopicsFile = match from_toml(&src, text, 0) {
-        Ok(f) => f,
+    let (file, mut c): (TopicsFile, Checker) = match Checker::open_toml(path, text) {
+        Ok(opened) => opened,
         Err(d) => return Parsed::new(None, vec![d]),
-    };
-    let mut c = Checker {
-        src,
-        toml_start: 0,
-        diags: Vec::new(),
     };
     let mut topics: Vec<Topic> = Vec::new();
     let mut ok = true;
