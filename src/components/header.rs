@@ -32,6 +32,37 @@ pub fn exact_match(url: &str) -> bool {
     url == AppRoute::Home { page: 1 }.href()
 }
 
+/// Where a row that scrolls sideways must scroll so an item spanning `start..end` (in the row's
+/// own coordinates) is wholly in view with `pad` to spare; None when it already is.
+pub fn reveal_scroll(scroll: i32, width: i32, start: i32, end: i32, pad: i32) -> Option<i32> {
+    if start < scroll {
+        Some((start - pad).max(0))
+    } else if end > scroll + width {
+        Some(end + pad - width)
+    } else {
+        None
+    }
+}
+
+/// On phones the nav is one line that scrolls sideways: a link reached with Tab is brought
+/// wholly into view (browsers leave a partly visible one where it is).
+fn reveal_focused(ev: leptos::ev::FocusEvent) {
+    use wasm_bindgen::JsCast;
+    let link = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok());
+    let nav = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok());
+    if let (Some(link), Some(nav)) = (link, nav) {
+        let start = link.offset_left();
+        let end = start + link.offset_width();
+        if let Some(left) = reveal_scroll(nav.scroll_left(), nav.client_width(), start, end, 8) {
+            nav.set_scroll_left(left);
+        }
+    }
+}
+
 /// Moves focus to `<main>` ourselves: the router handles in-page links, and browsers differ
 /// on whether following a fragment link moves focus at all.
 fn skip_to_main(ev: leptos::ev::MouseEvent) {
@@ -76,7 +107,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <A href="/" attr:class="brand__name">"Convergence"</A>
                     <p class="brand__tagline">{tagline}</p>
                 </div>
-                <nav class="site-nav" aria-label="Primary">
+                <nav class="site-nav" aria-label="Primary" on:focusin=reveal_focused>
                     <ul>{nav}</ul>
                 </nav>
                 <div class="reader-controls">
@@ -100,6 +131,16 @@ mod tests {
             assert!(AppRoute::parse_href(&link.url).is_some(), "{}", link.url);
         }
         assert!(exact_match("/"));
+    }
+
+    #[test]
+    fn a_focused_link_scrolls_wholly_into_view() {
+        // A 200 px row scrolled to 0: an item at 150..260 is cut on the right.
+        assert_eq!(reveal_scroll(0, 200, 150, 260, 8), Some(68));
+        // Scrolled to 120: an item at 40..100 is off to the left.
+        assert_eq!(reveal_scroll(120, 200, 40, 100, 8), Some(32));
+        assert_eq!(reveal_scroll(120, 200, 4, 60, 8), Some(0));
+        assert_eq!(reveal_scroll(0, 200, 10, 190, 8), None);
         assert!(!exact_match("/contributors"));
     }
 }

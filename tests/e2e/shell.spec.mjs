@@ -82,3 +82,24 @@ test("navigating between pages keeps the shell and changes the title", async ({ 
   await expect(page).toHaveTitle(/About.* — Convergence/);
   await expect(page.getByRole("link", { name: "Convergence", exact: true })).toBeVisible();
 });
+
+test("on a 375 x 812 phone the header takes at most 120 px, the text size control in view and every nav link reachable", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.goto("/articles/broad-front-panel");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  const header = await page.getByRole("banner").boundingBox();
+  expect(header.height).toBeLessThanOrEqual(120);
+  const size = page.getByRole("group", { name: "Text size" });
+  for (const name of ["A- Smaller text", "A Default text size", "A+ Larger text"]) {
+    await expect(size.getByRole("button", { name })).toBeInViewport({ ratio: 1 });
+  }
+  await expect(page.getByRole("button", { name: "Dark theme" })).toBeInViewport({ ratio: 1 });
+  // The nav scrolls sideways inside itself: the page never does, and focus brings each link into view.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(375);
+  const nav = page.getByRole("navigation", { name: "Primary" });
+  for (const name of ["Home", "Contributors", "About", "Subscribe"]) {
+    const link = nav.getByRole("link", { name, exact: true });
+    await link.focus();
+    await expect(link).toBeInViewport({ ratio: 1 });
+  }
+});
