@@ -1,6 +1,7 @@
 //! The app shell and the one route table.
 
 use crate::components::{footer::SiteFooter, header::SiteHeader, route_announcer::RouteAnnouncer};
+use crate::hooks::use_prefetch::provide_prefetch;
 use crate::hooks::use_site::provide_site;
 use crate::hooks::use_text_size::provide_text_size;
 use crate::pages::embed::EmbedRedirect;
@@ -21,6 +22,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_site();
     provide_text_size();
+    provide_prefetch(|slug| crate::api::prefetch_article(&slug));
     view! {
         <Title formatter=|page: String| {
             if page.is_empty() { "Convergence".to_owned() } else { format!("{page} — Convergence") }

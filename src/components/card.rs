@@ -3,6 +3,7 @@
 use crate::components::byline::Byline;
 use crate::components::image::BucketImage;
 use crate::format;
+use crate::hooks::use_prefetch::use_prefetch;
 use crate::routes::AppRoute;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -13,8 +14,8 @@ use model::ArticleSummary;
 pub fn ArticleCard(article: ArticleSummary, #[prop(optional)] lead: bool) -> impl IntoView {
     let href = AppRoute::Article(article.slug.clone()).href();
     // Hovering or focusing a card fetches its article, so following the link costs no wait.
-    let slug = article.slug.clone();
-    let prefetch = move || crate::api::prefetch_article(&slug);
+    let (slug, warm) = (article.slug.clone(), use_prefetch());
+    let prefetch = move || warm(slug.clone());
     let prefetch_on_focus = prefetch.clone();
     let topic = article.topics.first().cloned();
     let date = format::date_local(article.published_at);

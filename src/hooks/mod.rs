@@ -2,6 +2,7 @@
 
 pub mod use_clipboard;
 pub mod use_fragment_links;
+pub mod use_prefetch;
 pub mod use_route_focus;
 pub mod use_site;
 pub mod use_slug_param;
