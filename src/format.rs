@@ -1,4 +1,5 @@
-//! Reader-facing formatting: reading time and dates (bylines are `model::text`). Plain functions, tested natively.
+//! Reader-facing formatting: reading time, article counts and dates (bylines are
+//! `model::text`). Plain functions, tested natively.
 
 use model::{Date, ReadingTime};
 
@@ -11,6 +12,13 @@ pub fn reading_time(t: ReadingTime) -> String {
 pub fn article_count(n: u32) -> String {
     match n {
         0 => "No articles yet".to_owned(),
+        n => articles(n),
+    }
+}
+
+/// "0 articles", "1 article", "1,234 articles": a count inside a sentence.
+pub fn articles(n: u32) -> String {
+    match n {
         1 => "1 article".to_owned(),
         n => format!("{} articles", thousands(n)),
     }
@@ -79,6 +87,8 @@ mod tests {
         assert_eq!(article_count(1), "1 article");
         assert_eq!(article_count(12), "12 articles");
         assert_eq!(article_count(1234), "1,234 articles");
+        assert_eq!(articles(0), "0 articles");
+        assert_eq!(articles(1), "1 article");
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(1_000_000), "1,000,000");
         assert_eq!(thousands(12_345), "12,345");

@@ -2,7 +2,7 @@
 
 use crate::api;
 use crate::components::index_page::{Index, IndexEntry, IndexPage};
-use crate::format::{article_count, thousands};
+use crate::format::{article_count, articles};
 use crate::routes::AppRoute;
 use leptos::prelude::*;
 use model::YearCount;
@@ -21,11 +21,7 @@ pub fn archive_summary(years: &[YearCount]) -> Option<String> {
     } else {
         format!("from {first} to {last}")
     };
-    let count = match total {
-        1 => "1 article".to_owned(),
-        n => format!("{} articles", thousands(n)),
-    };
-    Some(format!("{count} {span}."))
+    Some(format!("{} {span}.", articles(total)))
 }
 
 /// The index: the summary, then each year (in `archive.json`'s order, newest first).
