@@ -24,9 +24,8 @@ pub fn App() -> impl IntoView {
     provide_text_size();
     provide_prefetch(|slug| crate::api::prefetch_article(&slug));
     view! {
-        <Title formatter=|page: String| {
-            if page.is_empty() { "Convergence".to_owned() } else { format!("{page} — Convergence") }
-        }/>
+        // The same title a build-time renderer writes from the page's PageMeta.
+        <Title formatter=|page: String| model::head::document_title("Convergence", &page)/>
         <Router>
             <SiteHeader/>
             <main id="main" tabindex="-1">

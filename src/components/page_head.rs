@@ -24,7 +24,7 @@ pub fn PageHead(meta: PageMeta) -> impl IntoView {
             json_ld(&meta, &site),
         ))
     };
-    // The shell's `<Title formatter>` adds the site's name, as `model::head::document_title` does.
+    // The shell's `<Title formatter>` adds the site's name through `model::head::document_title`.
     view! {
         <Title text=title/>
         {rest}
