@@ -14,7 +14,7 @@ use crate::format;
 use crate::hooks::use_text_size::provide_text_size;
 use leptos::prelude::*;
 use model::embed::{requested_slug, Variant};
-use model::{Article, AuthorRef, Slug};
+use model::{Article, Slug};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
 /// The `type` of the height message posted to the parent page.
@@ -288,7 +288,7 @@ fn set_document_head(title: &str, canonical_url: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    doc.set_title(&format!("{title} — Convergence"));
+    doc.set_title(&model::head::document_title("Convergence", title));
     if let Some(head) = doc.head() {
         if let Ok(link) = doc.create_element("link") {
             let _ = link.set_attribute("rel", "canonical");
@@ -296,11 +296,6 @@ fn set_document_head(title: &str, canonical_url: &str) {
             let _ = head.append_child(&link);
         }
     }
-}
-
-/// Names joined as in a byline, as plain text (an embed has no in-frame links to follow).
-fn names(authors: &[AuthorRef]) -> String {
-    model::text::byline(authors)
 }
 
 /// One article as an embed card or in full.
@@ -324,7 +319,7 @@ pub fn EmbedView(article: Article, variant: Variant) -> impl IntoView {
     let origin = model::url::origin_of(&canonical_url)
         .unwrap_or_default()
         .to_owned();
-    let byline = names(&authors);
+    let byline = model::text::byline(&authors);
     let topic = topics.first().map(|t| t.name.clone());
     let date = format::date_local(published_at);
     let image = feature_image.map(|img| {
