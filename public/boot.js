@@ -2,6 +2,13 @@
 // and reveal a reload message if the app cannot start (e.g. a stale cached index.html).
 (function () {
   var root = document.documentElement;
+  // Scripts run: the controls that need them may show (style/main.css hides them otherwise).
+  root.classList.add("js");
+  // A page the build rendered for another URL (a later listing page, search results, the
+  // 404 page answering a route it does not know) is hidden until the app draws this one.
+  var rendered = root.getAttribute("data-rendered-route");
+  var here = (location.pathname.replace(/\/+$/, "") || "/") + location.search;
+  if (rendered !== null && rendered !== "" && rendered !== here) root.classList.add("rendered-elsewhere");
   try {
     var size = localStorage.getItem("convergence.text-size");
     if (size && /^(87\.5|100|112\.5|125|150|175|200)$/.test(size)) root.setAttribute("data-text-size", size);
@@ -33,6 +40,8 @@
   }
   function showFatal() {
     var box = document.getElementById("fatal-error");
+    // A page the build rendered is whole without the app: nothing covers it.
+    if (rendered !== null) return;
     if (box && !document.querySelector("[data-app-mounted]")) box.hidden = false;
   }
   window.addEventListener("error", function (e) {
@@ -48,4 +57,132 @@
   document.addEventListener("click", function (e) {
     if (e.target && e.target.id === "fatal-reload") location.reload();
   });
+
+  // Until the app takes a rendered page over, the text-size and theme buttons work from here
+  // (the same steps, storage keys and attributes as the app's); the app reads them on start.
+  var STEPS = ["87.5", "100", "112.5", "125", "150", "175", "200"];
+  function appHere() { return document.body && document.body.hasAttribute("data-app-mounted"); }
+  function sizeIndex() {
+    var i = STEPS.indexOf(root.getAttribute("data-text-size") || "100");
+    return i < 0 ? 1 : i;
+  }
+  function showSize() {
+    var i = sizeIndex();
+    document.querySelectorAll(".text-size__button").forEach(function (b) {
+      var label = b.getAttribute("aria-label") || "";
+      var end = (label.indexOf("A-") === 0 && i === 0) || (label.indexOf("A+") === 0 && i === STEPS.length - 1);
+      if (end) b.setAttribute("aria-disabled", "true"); else b.removeAttribute("aria-disabled");
+    });
+  }
+  function dark() {
+    var t = root.getAttribute("data-theme");
+    return t ? t === "dark" : !!(window.matchMedia && matchMedia("(prefers-color-scheme: dark)").matches);
+  }
+  function save(key, value) { try { localStorage.setItem(key, value); } catch (e) { /* this visit only */ } }
+  document.addEventListener("click", function (e) {
+    if (appHere() || !e.target || !e.target.closest) return;
+    var button = e.target.closest(".text-size__button, .theme-toggle");
+    if (!button) return;
+    if (button.classList.contains("theme-toggle")) {
+      var next = dark() ? "light" : "dark";
+      root.setAttribute("data-theme", next);
+      save("convergence.theme", next);
+      button.setAttribute("aria-pressed", String(next === "dark"));
+      return;
+    }
+    var label = button.getAttribute("aria-label") || "", i = sizeIndex();
+    var to = label.indexOf("A-") === 0 ? Math.max(0, i - 1) : label.indexOf("A+") === 0 ? Math.min(STEPS.length - 1, i + 1) : 1;
+    if (to === i) return;
+    root.setAttribute("data-text-size", STEPS[to]);
+    save("convergence.text-size", STEPS[to]);
+    showSize();
+    var status = button.parentNode.querySelector("[role=status]");
+    if (status) status.textContent = "Text size " + STEPS[to] + "%";
+  });
+  // A form sent before the app is here would put the address in the URL: wait for the app.
+  document.addEventListener("submit", function (e) { if (!appHere()) e.preventDefault(); });
+  document.addEventListener("DOMContentLoaded", function () {
+    if (rendered === null) return;
+    showSize();
+    document.querySelectorAll(".theme-toggle").forEach(function (b) { b.setAttribute("aria-pressed", String(dark())); });
+  });
+
+  // The app's view of a rendered page, drawn off-screen in `stage`, replaces the page
+  // (src/takeover.rs): same markup, so the reader's scroll position, focus, selection and
+  // anything typed carry over by position in the tree.
+  function pathOf(node, roots) {
+    var path = [];
+    for (var n = node; n; n = n.parentElement) {
+      var top = roots.indexOf(n);
+      if (top >= 0) { path.unshift(top); return path; }
+      path.unshift(Array.prototype.indexOf.call(n.parentElement ? n.parentElement.children : [], n));
+    }
+    return null;
+  }
+  function at(path, roots) {
+    var n = path && roots[path[0]];
+    for (var i = 1; n && i < path.length; i++) n = n.children[path[i]];
+    return n || null;
+  }
+  function point(node, offset, roots) {
+    var el = node.nodeType === 1 ? node : node.parentElement;
+    var path = el && pathOf(el, roots);
+    if (!path) return null;
+    var range = document.createRange();
+    range.setStart(el, 0);
+    range.setEnd(node, offset);
+    return { path: path, chars: range.toString().length };
+  }
+  function place(p, roots) {
+    var el = p && at(p.path, roots);
+    if (!el) return null;
+    var walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT), left = p.chars, t;
+    while ((t = walk.nextNode())) {
+      if (left <= t.data.length) return [t, left];
+      left -= t.data.length;
+    }
+    return [el, el.childNodes.length];
+  }
+  window.convergenceTakeOver = function (stage) {
+    var body = document.body, fatal = document.getElementById("fatal-error"), old = [];
+    for (var n = body.firstChild; n && n !== fatal; n = n.nextSibling) old.push(n);
+    var oldRoots = old.filter(function (n) { return n.nodeType === 1; });
+    var focus = document.activeElement && pathOf(document.activeElement, oldRoots);
+    var sel = window.getSelection(), anchor = null, head = null;
+    if (sel && sel.rangeCount) {
+      anchor = point(sel.anchorNode, sel.anchorOffset, oldRoots);
+      head = point(sel.focusNode, sel.focusOffset, oldRoots);
+    }
+    var typed = [];
+    oldRoots.forEach(function (r) {
+      r.querySelectorAll("input, textarea, select").forEach(function (f) {
+        var changed = f.type === "checkbox" || f.type === "radio" ? f.checked !== f.defaultChecked : f.value !== f.defaultValue;
+        if (changed) typed.push({ path: pathOf(f, oldRoots), value: f.value, checked: f.checked });
+      });
+    });
+    var x = window.scrollX, y = window.scrollY, first = old[0] || fatal, roots = [];
+    while (stage.firstChild) {
+      if (stage.firstChild.nodeType === 1) roots.push(stage.firstChild);
+      body.insertBefore(stage.firstChild, first);
+    }
+    old.forEach(function (n) { n.remove(); });
+    document.querySelectorAll("head [data-rendered]").forEach(function (n) { n.remove(); });
+    root.classList.remove("rendered-elsewhere");
+    body.setAttribute("data-app-mounted", "");
+    window.scrollTo(x, y);
+    typed.forEach(function (t) {
+      var f = at(t.path, roots);
+      if (!f) return;
+      if (f.type === "checkbox" || f.type === "radio") f.checked = t.checked; else f.value = t.value;
+      f.dispatchEvent(new Event(f.type === "checkbox" || f.type === "radio" ? "change" : "input", { bubbles: true }));
+    });
+    var target = at(focus, roots);
+    if (target && target.focus) target.focus({ preventScroll: true });
+    var a = place(anchor, roots), h = place(head, roots);
+    if (a && h && sel) sel.setBaseAndExtent(a[0], a[1], h[0], h[1]);
+    // A size chosen here while the app was starting: the app follows it as it would another tab's.
+    try {
+      window.dispatchEvent(new StorageEvent("storage", { key: "convergence.text-size", newValue: STEPS[sizeIndex()] }));
+    } catch (e) { /* old engines: the app keeps the size it started with */ }
+  };
 })();

@@ -2,8 +2,10 @@
 //! goes through [`fetch`], which adds the base URL, a timeout, cancellation, retries
 //! for transient failures, an in-memory cache, and reader-facing errors.
 
+#[cfg(not(feature = "prerender"))]
 use crate::browser::{sleep, AbortOnDrop};
 pub use crate::error::ContentError;
+#[cfg(not(feature = "prerender"))]
 use futures::future::{select, Either};
 use model::{decode, paths, Slug};
 use serde::de::DeserializeOwned;
@@ -49,12 +51,19 @@ pub fn classify_response(
 }
 
 /// The bucket base URL from `<meta name="content-base">`, always ending in `/`.
+#[cfg(not(feature = "prerender"))]
 pub fn content_base() -> String {
-    let from_meta = web_sys::window()
+    let from_meta = crate::browser::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector("meta[name='content-base']").ok().flatten())
         .and_then(|m| m.get_attribute("content"));
     normalise_base(from_meta.as_deref())
+}
+
+/// The bucket base URL the build renders pages for.
+#[cfg(feature = "prerender")]
+pub fn content_base() -> String {
+    crate::prerender::content_base()
 }
 
 /// Adds the trailing slash a base needs and falls back to `/content/`.
@@ -81,6 +90,7 @@ thread_local! {
     static CACHE: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
 }
 
+#[cfg(not(feature = "prerender"))]
 async fn fetch_once(file: &str) -> Result<String, ContentError> {
     let url = format!("{}{}", content_base(), file);
     let guard = AbortOnDrop::new();
@@ -144,7 +154,14 @@ pub fn retry_delay(error: &ContentError, attempt: usize, random: f64) -> Option<
     Some(base + (random.clamp(0.0, 1.0) * 200.0) as u32)
 }
 
+/// Reads one bucket file's text from disk, at build time.
+#[cfg(feature = "prerender")]
+async fn fetch_text(file: &str) -> Result<String, ContentError> {
+    crate::prerender::read(file)
+}
+
 /// Fetches one bucket file's text, retrying transient failures with backoff.
+#[cfg(not(feature = "prerender"))]
 async fn fetch_text(file: &str) -> Result<String, ContentError> {
     let mut attempt = 0;
     loop {
@@ -170,6 +187,7 @@ thread_local! {
 }
 
 /// Fetches and decodes one bucket file, retrying transient failures with backoff.
+#[cfg(not(feature = "prerender"))]
 pub async fn fetch<T: DeserializeOwned>(file: String) -> Result<T, ContentError> {
     if let Some(text) = CACHE.with(|c| c.borrow().get(&file).cloned()) {
         return Ok(decode(&file, &text)?);
@@ -180,11 +198,22 @@ pub async fn fetch<T: DeserializeOwned>(file: String) -> Result<T, ContentError>
     Ok(value)
 }
 
+/// Reads and decodes one bucket file at build time: uncached, since caching every article
+/// would hold the whole archive in memory.
+#[cfg(feature = "prerender")]
+pub async fn fetch<T: DeserializeOwned>(file: String) -> Result<T, ContentError> {
+    let text = fetch_text(&file).await?;
+    Ok(decode(&file, &text)?)
+}
+
 /// Starts fetching a bucket file into the cache ahead of need (a card hovered or focused), so
 /// the visit that follows finds it there. A page that asks before it has arrived fetches on its
 /// own (awaiting the prefetch from the page's resource exposed a reactive panic on back
 /// navigation). Failures are left for the visit to report.
 pub fn prefetch(file: String) {
+    if cfg!(feature = "prerender") {
+        return;
+    }
     let known = CACHE.with(|c| c.borrow().contains_key(&file))
         || !PREFETCHING.with(|p| p.borrow_mut().insert(file.clone()));
     if known {

@@ -65,7 +65,7 @@ pub fn App() -> impl IntoView {
 }
 
 fn reload() {
-    if let Some(w) = web_sys::window() {
+    if let Some(w) = crate::browser::window() {
         let _ = w.location().reload();
     }
 }

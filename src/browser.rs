@@ -1,14 +1,24 @@
 //! The browser's window, storage, timers and request cancellation, in one place, so every
 //! module degrades the same way when one of them is missing (private mode, old engines).
 
+/// The browser window; None at build time, where components render on the host and every
+/// browser-only step (storage, focus, timers) simply does not happen.
+pub fn window() -> Option<web_sys::Window> {
+    if cfg!(feature = "prerender") {
+        None
+    } else {
+        web_sys::window()
+    }
+}
+
 /// The page's `localStorage`, or None where the browser refuses it (private mode, policy).
 pub fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+    window()?.local_storage().ok().flatten()
 }
 
 /// True when the browser says it has no network.
 pub fn is_offline() -> bool {
-    web_sys::window().is_some_and(|w| !w.navigator().on_line())
+    window().is_some_and(|w| !w.navigator().on_line())
 }
 
 /// Resolves after `ms` milliseconds.

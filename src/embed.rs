@@ -6,11 +6,13 @@
 //! throws (see docs/embedding.md).
 
 use crate::api::{self, ContentError};
+use crate::components::suspense::Suspense;
 use crate::components::{
     content_error::ContentErrorView, image::BucketImage, loading::Loading,
     text_size::TextSizeControl,
 };
 use crate::format;
+use crate::hooks::use_content::use_content;
 use crate::hooks::use_text_size::provide_text_size;
 use leptos::prelude::*;
 use model::embed::{requested_slug, Variant};
@@ -137,7 +139,7 @@ pub fn absolute_href(origin: &str, href: &str) -> String {
 }
 
 fn root() -> Option<web_sys::Element> {
-    web_sys::window()?.document()?.document_element()
+    crate::browser::window()?.document()?.document_element()
 }
 
 /// Applies the partner's theme and accent colour to `<html>`.
@@ -168,7 +170,9 @@ thread_local! {
 
 /// Posts the document's height to the parent page, if there is one and it changed.
 fn post_height() {
-    let Some(w) = web_sys::window() else { return };
+    let Some(w) = crate::browser::window() else {
+        return;
+    };
     let Ok(Some(parent)) = w.parent() else { return };
     if js_sys::Object::is(&parent, &w) {
         return;
@@ -190,7 +194,9 @@ fn post_height() {
 /// Reports the height now, on load, whenever `<html>` changes size, and every second.
 fn watch_height() {
     post_height();
-    let Some(w) = web_sys::window() else { return };
+    let Some(w) = crate::browser::window() else {
+        return;
+    };
     // The frame lives as long as this page, so the callbacks are never released.
     let on_resize = Closure::<dyn FnMut()>::new(post_height);
     if let (Ok(observer), Some(r)) = (
@@ -240,7 +246,7 @@ pub fn mount() {
 #[component]
 pub fn EmbedApp() -> impl IntoView {
     provide_text_size();
-    let (path, search) = web_sys::window()
+    let (path, search) = crate::browser::window()
         .map(|w| {
             let l = w.location();
             (
@@ -254,7 +260,7 @@ pub fn EmbedApp() -> impl IntoView {
     watch_height();
     let variant = request.variant;
     let raw = request.slug.unwrap_or_default();
-    let article = LocalResource::new(move || {
+    let article = use_content(move || {
         let raw = raw.clone();
         async move {
             match Slug::parse(&raw) {
@@ -285,7 +291,7 @@ pub fn EmbedApp() -> impl IntoView {
 
 /// Sets the document title and the canonical link (no leptos_meta: the entry stays small).
 fn set_document_head(title: &str, canonical_url: &str) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(doc) = crate::browser::window().and_then(|w| w.document()) else {
         return;
     };
     doc.set_title(&model::head::document_title("Convergence", title));

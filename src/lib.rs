@@ -1,4 +1,5 @@
 //! Convergence web: the reader-facing magazine, a Leptos client-side app.
+#![recursion_limit = "256"]
 
 pub mod api;
 pub mod app;
@@ -10,15 +11,23 @@ pub mod format;
 pub mod hooks;
 pub mod pages;
 pub mod perf;
+#[cfg(feature = "prerender")]
+pub mod prerender;
 pub mod preview;
 pub mod routes;
 pub mod search;
 pub mod subscribe;
+pub mod takeover;
 
 /// Mounts the reader app on `<body>`.
 pub fn mount() {
     hooks::use_fragment_links::install_fragment_links();
-    mount_component(app::App);
+    if takeover::rendered_route().is_some() {
+        install_panic_hook();
+        takeover::take_over();
+    } else {
+        mount_component(app::App);
+    }
 }
 
 /// Mounts an entry's root component on `<body>`, with a panic hook that shows the page's
@@ -28,12 +37,9 @@ where
     F: FnOnce() -> N + 'static,
     N: leptos::prelude::IntoView,
 {
-    std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
-        show_fatal_error();
-    }));
+    install_panic_hook();
     leptos::mount::mount_to_body(root);
-    if let Some(body) = web_sys::window()
+    if let Some(body) = crate::browser::window()
         .and_then(|w| w.document())
         .and_then(|d| d.body())
     {
@@ -41,9 +47,26 @@ where
     }
 }
 
-/// Reveals the static "Something went wrong" box from index.html.
+/// Shows the reload message on a panic (after the browser console's report).
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_fatal_error();
+    }));
+}
+
+/// Reveals the static "Something went wrong" box from index.html, unless the page is one the
+/// build rendered and the app has not taken it over: that page is still whole and readable.
 fn show_fatal_error() {
-    let doc = web_sys::window().and_then(|w| w.document());
+    let untouched = takeover::rendered_route().is_some()
+        && crate::browser::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.body())
+            .is_some_and(|b| !b.has_attribute("data-app-mounted"));
+    if untouched {
+        return;
+    }
+    let doc = crate::browser::window().and_then(|w| w.document());
     if let Some(el) = doc.and_then(|d| d.get_element_by_id("fatal-error")) {
         let _ = el.remove_attribute("hidden");
     }

@@ -6,7 +6,7 @@ pub const ARTICLE_RENDERED: &str = "article-rendered";
 
 /// `performance.mark(name)`; nothing where the Performance API is missing (it only feeds benchmarks).
 pub fn mark(name: &str) {
-    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+    if let Some(p) = crate::browser::window().and_then(|w| w.performance()) {
         let _ = p.mark(name);
     }
 }

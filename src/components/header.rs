@@ -67,7 +67,7 @@ fn reveal_focused(ev: leptos::ev::FocusEvent) {
 /// on whether following a fragment link moves focus at all.
 fn skip_to_main(ev: leptos::ev::MouseEvent) {
     use wasm_bindgen::JsCast;
-    let main = web_sys::window()
+    let main = crate::browser::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("main"))
         .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok());

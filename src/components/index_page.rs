@@ -3,7 +3,7 @@
 
 use crate::components::page_head::PageHead;
 use crate::components::{content_error::ContentErrorView, loading::Loading};
-use crate::error::ContentError;
+use crate::hooks::use_content::Content;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use model::head::PageMeta;
@@ -40,7 +40,7 @@ pub fn IndexPage(
     /// The page's path, for the social tags.
     path: String,
     /// The loaded index.
-    index: LocalResource<Result<Index, ContentError>>,
+    index: Content<Index>,
     /// A modifier class for the list (e.g. narrower columns for years).
     #[prop(optional)]
     list_class: &'static str,

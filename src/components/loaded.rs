@@ -2,8 +2,10 @@
 //! 404 page when it does not exist, the error with a retry when it failed, the content once
 //! it is here.
 
+use crate::components::suspense::Suspense;
 use crate::components::{content_error::ContentErrorView, loading::Loading};
 use crate::error::ContentError;
+use crate::hooks::use_content::Content;
 use crate::pages::not_found::NotFound;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -46,14 +48,14 @@ pub fn failure(error: ContentError, missing: Missing) -> Failure {
 /// value, the 404 page or the error; both failures offer a retry that loads it again.
 #[component]
 pub fn Loaded<T, F, V>(
-    resource: LocalResource<Result<T, ContentError>>,
+    resource: Content<T>,
     #[prop(default = 6)] lines: usize,
     #[prop(default = "Loading…")] label: &'static str,
     #[prop(optional)] missing: Missing,
     children: F,
 ) -> impl IntoView
 where
-    T: Clone + 'static,
+    T: Clone + Send + Sync + 'static,
     F: Fn(T) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {

@@ -16,5 +16,6 @@ pub mod republish;
 pub mod route_announcer;
 pub mod share;
 pub mod subscribe_form;
+pub mod suspense;
 pub mod text_size;
 pub mod theme_toggle;

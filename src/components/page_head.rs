@@ -12,6 +12,11 @@ use model::head::{canonical_url, json_ld, meta_tags, MetaKey, MetaTag, PageMeta,
 /// `site.json`, which gives the origin and the site's name.
 #[component]
 pub fn PageHead(meta: PageMeta) -> impl IntoView {
+    // At build time the page's description goes to the static head the build writes.
+    #[cfg(feature = "prerender")]
+    if let Some(slot) = use_context::<crate::prerender::HeadSlot>() {
+        slot.set(meta.clone());
+    }
     let site = use_site();
     let title = meta.title.clone();
     let rest = move || {

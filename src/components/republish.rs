@@ -13,13 +13,13 @@ use wasm_bindgen::JsCast;
 
 /// The origin this page is served from (where `/embed.js` lives).
 fn page_origin() -> String {
-    web_sys::window()
+    crate::browser::window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default()
 }
 
 fn dialog(id: &str) -> Option<web_sys::HtmlDialogElement> {
-    web_sys::window()?
+    crate::browser::window()?
         .document()?
         .get_element_by_id(id)?
         .dyn_into()
@@ -108,7 +108,7 @@ pub fn RepublishButton(
         let (Some(first), Some(last)) = (items.first(), items.last()) else {
             return;
         };
-        let active = web_sys::window()
+        let active = crate::browser::window()
             .and_then(|w| w.document())
             .and_then(|doc| doc.active_element());
         let at = |el: &web_sys::HtmlElement| active.as_ref() == Some(el.unchecked_ref());

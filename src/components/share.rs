@@ -29,7 +29,7 @@ pub fn percent_encode(s: &str) -> String {
 }
 
 fn current_url() -> String {
-    web_sys::window()
+    crate::browser::window()
         .and_then(|w| {
             let l = w.location();
             Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))
@@ -39,7 +39,7 @@ fn current_url() -> String {
 
 /// `navigator.share`, looked up at run time (not every browser has it).
 fn native_share() -> Option<js_sys::Function> {
-    let nav = web_sys::window()?.navigator();
+    let nav = crate::browser::window()?.navigator();
     js_sys::Reflect::get(&nav, &JsValue::from_str("share"))
         .ok()?
         .dyn_into()
@@ -68,7 +68,7 @@ pub fn ShareBar(#[prop(into)] title: String) -> impl IntoView {
             let data = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&data, &"title".into(), &JsValue::from_str(&title));
             let _ = js_sys::Reflect::set(&data, &"url".into(), &JsValue::from_str(&url));
-            if let Some(nav) = web_sys::window().map(|w| w.navigator()) {
+            if let Some(nav) = crate::browser::window().map(|w| w.navigator()) {
                 // The reader may cancel the sheet; that rejection is not an error worth showing.
                 if let Ok(p) = f.call1(&nav, &data) {
                     if let Ok(p) = p.dyn_into::<js_sys::Promise>() {

@@ -119,7 +119,7 @@ impl FormState {
 /// Focuses the element `id` after the DOM has caught up (so its error state is announced).
 fn focus_later(id: String) {
     request_animation_frame(move || {
-        let el = web_sys::window()
+        let el = crate::browser::window()
             .and_then(|w| w.document())
             .and_then(|d| d.get_element_by_id(&id))
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
@@ -274,7 +274,11 @@ pub fn SubscribeForm(
         // Deferred: while this form's owner is being disposed, a synchronous update would rerun
         // its own status view against signals already gone (a panic on article-to-article links).
         on_cleanup(move || {
-            wasm_bindgen_futures::spawn_local(async move { outbox.unregister(variant.origin()) })
+            if crate::browser::window().is_some() {
+                wasm_bindgen_futures::spawn_local(
+                    async move { outbox.unregister(variant.origin()) },
+                )
+            }
         });
     }
     watch_outbox(&ctx);

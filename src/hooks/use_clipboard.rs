@@ -21,7 +21,7 @@ impl UseClipboard {
     /// Writes `text` to the clipboard; the status then reads `copied`, or `failed` when the
     /// browser refuses (no permission, an insecure origin, an old engine).
     pub fn copy(self, text: String, copied: String, failed: String) {
-        let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
+        let clipboard = crate::browser::window().map(|w| w.navigator().clipboard());
         leptos::task::spawn_local(async move {
             let done = match clipboard {
                 Some(c) => wasm_bindgen_futures::JsFuture::from(c.write_text(&text))

@@ -39,7 +39,7 @@ fn handle(ev: web_sys::MouseEvent) {
     let Some(id) = fragment_target(&href) else {
         return;
     };
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(doc) = crate::browser::window().and_then(|w| w.document()) else {
         return;
     };
     let Some(target) = doc.get_element_by_id(&decode(id)) else {
@@ -56,14 +56,14 @@ fn handle(ev: web_sys::MouseEvent) {
         options.set_prevent_scroll(true);
         let _ = el.focus_with_options(&options);
     }
-    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+    if let Some(history) = crate::browser::window().and_then(|w| w.history().ok()) {
         let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&href));
     }
 }
 
 /// Installs the in-page link handler once, for the life of the page.
 pub fn install_fragment_links() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(doc) = crate::browser::window().and_then(|w| w.document()) else {
         return;
     };
     let closure = Closure::<dyn Fn(web_sys::MouseEvent)>::new(handle);

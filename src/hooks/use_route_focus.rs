@@ -28,7 +28,7 @@ pub fn announcement(document_title: &str) -> String {
 }
 
 fn main_heading() -> Option<web_sys::HtmlElement> {
-    let doc = web_sys::window()?.document()?;
+    let doc = crate::browser::window()?.document()?;
     doc.query_selector("main h1")
         .ok()
         .flatten()?
@@ -46,13 +46,15 @@ thread_local! {
 }
 
 fn current_key() -> Option<String> {
-    let l = web_sys::window()?.location();
+    let l = crate::browser::window()?.location();
     Some(format!("{}{}", l.pathname().ok()?, l.search().ok()?))
 }
 
 /// Records scroll positions and notices back/forward, for the life of the page.
 fn install_scroll_memory() {
-    let Some(w) = web_sys::window() else { return };
+    let Some(w) = crate::browser::window() else {
+        return;
+    };
     if let Ok(h) = w.history() {
         let _ = h.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
     }
@@ -63,7 +65,7 @@ fn install_scroll_memory() {
         }
         if let (Some(key), Some(y)) = (
             current_key(),
-            web_sys::window().and_then(|w| w.scroll_y().ok()),
+            crate::browser::window().and_then(|w| w.scroll_y().ok()),
         ) {
             POSITIONS.with(|p| p.borrow_mut().insert(key, y));
         }
@@ -97,7 +99,7 @@ fn install_scroll_memory() {
         if in_app && ev.button() == 0 {
             if let (Some(key), Some(y)) = (
                 current_key(),
-                web_sys::window().and_then(|w| w.scroll_y().ok()),
+                crate::browser::window().and_then(|w| w.scroll_y().ok()),
             ) {
                 POSITIONS.with(|p| p.borrow_mut().insert(key, y));
             }
@@ -116,7 +118,7 @@ fn install_scroll_memory() {
 
 /// Whether `main` is still showing a loading placeholder.
 fn main_is_loading() -> bool {
-    web_sys::window()
+    crate::browser::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector("main .loading").ok().flatten())
         .is_some()
@@ -132,7 +134,7 @@ fn snapshot() -> Snapshot {
         .as_ref()
         .and_then(|h| h.text_content())
         .unwrap_or_default();
-    let main = web_sys::window()
+    let main = crate::browser::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector("main").ok().flatten())
         .and_then(|m| m.text_content())
@@ -143,7 +145,9 @@ fn snapshot() -> Snapshot {
 /// Scrolls to `y` once the page is tall enough to get there (content may still be growing).
 fn scroll_when_tall_enough(y: f64, frame: u32) {
     request_animation_frame(move || {
-        let Some(w) = web_sys::window() else { return };
+        let Some(w) = crate::browser::window() else {
+            return;
+        };
         let tall = w
             .document()
             .and_then(|d| d.document_element())
@@ -187,7 +191,7 @@ fn focus_when_ready(before: Snapshot, frame: u32, set: WriteSignal<String>) {
                 Some(y) => scroll_when_tall_enough(y, 0),
                 None => NAVIGATING.with(|n| n.set(false)),
             }
-            let title = web_sys::window()
+            let title = crate::browser::window()
                 .and_then(|w| w.document())
                 .map(|d| d.title())
                 .unwrap_or_default();

@@ -1,15 +1,15 @@
 //! The site config (`site.json`), loaded once and shared through context.
 
 use crate::api;
-use crate::error::ContentError;
+use crate::hooks::use_content::{use_content, Content};
 use leptos::prelude::*;
 
 /// The shared site-config resource.
-pub type SiteResource = LocalResource<Result<model::Site, ContentError>>;
+pub type SiteResource = Content<model::Site>;
 
 /// Starts loading `site.json` and makes it available to every component.
 pub fn provide_site() -> SiteResource {
-    let site = LocalResource::new(api::site);
+    let site = use_content(api::site);
     provide_context(site);
     site
 }

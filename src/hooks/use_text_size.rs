@@ -91,7 +91,7 @@ impl TextSizeContext {
 }
 
 fn root() -> Option<web_sys::Element> {
-    web_sys::window()?.document()?.document_element()
+    crate::browser::window()?.document()?.document_element()
 }
 
 /// The size boot.js applied before first paint, else the saved one, else the default.
@@ -120,18 +120,21 @@ pub fn provide_text_size() -> TextSizeContext {
             let _ = st.set_item(STORAGE_KEY, &s.value());
         }
     });
-    let handle = window_event_listener(leptos::ev::storage, move |e: web_sys::StorageEvent| {
-        if e.key().as_deref() == Some(STORAGE_KEY) {
-            let next = e
-                .new_value()
-                .and_then(|v| TextSize::parse(&v))
-                .unwrap_or_default();
-            if next != size.get_untracked() {
-                set.set(next);
+    // Other tabs: only in a browser (at build time there is no window to listen on).
+    if crate::browser::window().is_some() {
+        let handle = window_event_listener(leptos::ev::storage, move |e: web_sys::StorageEvent| {
+            if e.key().as_deref() == Some(STORAGE_KEY) {
+                let next = e
+                    .new_value()
+                    .and_then(|v| TextSize::parse(&v))
+                    .unwrap_or_default();
+                if next != size.get_untracked() {
+                    set.set(next);
+                }
             }
-        }
-    });
-    on_cleanup(move || handle.remove());
+        });
+        on_cleanup(move || handle.remove());
+    }
     let ctx = TextSizeContext { size, set };
     provide_context(ctx);
     ctx

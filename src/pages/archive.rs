@@ -2,8 +2,10 @@
 
 use crate::api;
 use crate::components::page_head::PageHead;
+use crate::components::suspense::Suspense;
 use crate::components::{listing::LabelledListing, loaded::Loaded};
 use crate::error::ContentError;
+use crate::hooks::use_content::use_content;
 use crate::routes::{parse_page, parse_year, AppRoute};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -25,7 +27,7 @@ pub fn year_meta(year: u16) -> PageMeta {
 pub fn ArchivePage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
-    let listing = LocalResource::new(move || {
+    let listing = use_content(move || {
         let raw = params.read().get("year").unwrap_or_default();
         let page = parse_page(query.read().get("page").as_deref());
         async move {
@@ -33,7 +35,7 @@ pub fn ArchivePage() -> impl IntoView {
             api::archive(year, page).await.map(|l| (year, l))
         }
     });
-    let years = LocalResource::new(api::archive_years);
+    let years = use_content(api::archive_years);
     let other_years = move || {
         years.get().and_then(|r| r.ok()).map(|y| {
             let links = y

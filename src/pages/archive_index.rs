@@ -3,6 +3,7 @@
 use crate::api;
 use crate::components::index_page::{Index, IndexEntry, IndexPage};
 use crate::format::{article_count, articles};
+use crate::hooks::use_content::use_content;
 use crate::routes::AppRoute;
 use leptos::prelude::*;
 use model::YearCount;
@@ -43,9 +44,8 @@ pub fn archive_index(years: &[YearCount]) -> Index {
 /// The archive index page.
 #[component]
 pub fn ArchiveIndexPage() -> impl IntoView {
-    let index = LocalResource::new(|| async {
-        api::archive_years().await.map(|a| archive_index(&a.years))
-    });
+    let index =
+        use_content(|| async { api::archive_years().await.map(|a| archive_index(&a.years)) });
     view! {
         <IndexPage title="Archive" description=DESCRIPTION path=AppRoute::Archive.href()
             index=index list_class="index-list--years"/>

@@ -8,8 +8,8 @@ use crate::components::{
     byline::Byline, listing::ListingView, loaded::Loaded, republish::RepublishButton,
     share::ShareBar,
 };
-use crate::error::ContentError;
 use crate::format;
+use crate::hooks::use_content::{use_content, Content};
 use crate::hooks::use_site::use_site;
 use crate::hooks::use_slug_param::use_slug_param;
 use crate::routes::AppRoute;
@@ -59,9 +59,9 @@ pub fn toc_tree(toc: Vec<TocEntry>) -> Vec<TocSection> {
 }
 
 /// The article named by the route's `:slug` (a malformed slug is simply not found).
-pub fn use_article_from_route() -> LocalResource<Result<Article, ContentError>> {
+pub fn use_article_from_route() -> Content<Article> {
     let slug = use_slug_param();
-    LocalResource::new(move || {
+    use_content(move || {
         let slug = slug();
         async move { api::article(slug?).await }
     })

@@ -8,11 +8,13 @@
 use crate::api;
 use crate::components::image::BucketImage;
 use crate::components::page_head::PageHead;
+use crate::components::suspense::Suspense;
 use crate::components::{
     content_error::ContentErrorView, listing::ListingView, loaded::Loaded, loading::Loading,
     prose::Prose,
 };
 use crate::error::ContentError;
+use crate::hooks::use_content::{use_content, Content};
 use crate::hooks::use_slug_param::use_slug_param;
 use crate::routes::{page_href, parse_page, AppRoute};
 use leptos::prelude::*;
@@ -139,11 +141,11 @@ pub fn ContributorPage() -> impl IntoView {
     let slug = use_slug_param();
     let query = use_query_map();
     let page_no = Memo::new(move |_| parse_page(query.read().get("page").as_deref()));
-    let profile = LocalResource::new(move || {
+    let profile = use_content(move || {
         let slug = slug();
         async move { api::contributor(slug?).await }
     });
-    let articles = LocalResource::new(move || {
+    let articles = use_content(move || {
         let slug = slug();
         let page = page_no.get();
         async move { api::contributor_articles(slug?, page).await }
@@ -160,7 +162,7 @@ pub fn ContributorPage() -> impl IntoView {
 #[component]
 fn ContributorView(
     contributor: Contributor,
-    articles: LocalResource<Result<Listing, ContentError>>,
+    articles: Content<Listing>,
     page: Memo<u32>,
 ) -> impl IntoView {
     let name = contributor.name.clone();
@@ -254,7 +256,7 @@ fn ProfilePhoto(image: Image) -> impl IntoView {
 fn ContributorArticles(
     name: String,
     slug: Slug,
-    articles: LocalResource<Result<Listing, ContentError>>,
+    articles: Content<Listing>,
     page: Memo<u32>,
 ) -> impl IntoView {
     let heading = format!("Articles by {name}");

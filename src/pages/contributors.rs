@@ -3,6 +3,7 @@
 use crate::api;
 use crate::components::loaded::{Loaded, Missing};
 use crate::components::page_head::PageHead;
+use crate::hooks::use_content::use_content;
 use crate::routes::AppRoute;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -70,7 +71,7 @@ pub fn group_heading(kind: SectionKind, groups: &[MastheadGroup], index: usize) 
 /// The masthead page.
 #[component]
 pub fn ContributorsPage() -> impl IntoView {
-    let masthead = LocalResource::new(api::contributors);
+    let masthead = use_content(api::contributors);
     view! {
         <PageHead meta=PageMeta::page("Contributors", DESCRIPTION, AppRoute::Contributors.href())/>
         <div class="masthead-page">

@@ -24,7 +24,7 @@ pub fn EmbedRedirect() -> impl IntoView {
     Effect::new(move |_| {
         let slug = params.read().get("slug").unwrap_or_default();
         let href = entry_href(&slug, &location.search.get_untracked());
-        if let Some(w) = web_sys::window() {
+        if let Some(w) = crate::browser::window() {
             let _ = w.location().replace(&href);
         }
     });

@@ -4,6 +4,7 @@ use crate::api;
 use crate::components::listing::ListingView;
 use crate::components::loaded::{Loaded, Missing};
 use crate::components::page_head::PageHead;
+use crate::hooks::use_content::use_content;
 use crate::hooks::use_site::use_site;
 use crate::routes::{parse_page, AppRoute};
 use leptos::prelude::*;
@@ -41,7 +42,7 @@ pub fn home_meta(site: &Site, page: u32) -> PageMeta {
 pub fn HomePage() -> impl IntoView {
     let query = use_query_map();
     let page_no = move || parse_page(query.read().get("page").as_deref());
-    let listing = LocalResource::new(move || api::home_page(page_no()));
+    let listing = use_content(move || api::home_page(page_no()));
     let site = use_site();
     let head = move || {
         let site = site.get()?.ok()?;

@@ -14,7 +14,7 @@ pub fn preview_entry_url(search: &str) -> String {
 /// Replaces the location with the preview entry (no history entry for `/preview` itself).
 #[component]
 pub fn PreviewRedirect() -> impl IntoView {
-    if let Some(location) = web_sys::window().map(|w| w.location()) {
+    if let Some(location) = crate::browser::window().map(|w| w.location()) {
         let search = location.search().unwrap_or_default();
         let _ = location.replace(&preview_entry_url(&search));
     }

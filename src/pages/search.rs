@@ -3,7 +3,9 @@
 
 use crate::components::content_error::ContentErrorView;
 use crate::components::page_head::PageHead;
+use crate::components::suspense::Transition;
 use crate::format;
+use crate::hooks::use_content::use_content;
 use crate::routes::AppRoute;
 use crate::search::{self, Results};
 use leptos::prelude::*;
@@ -72,7 +74,7 @@ fn ResultItem(doc: SearchDoc) -> impl IntoView {
 pub fn SearchPage() -> impl IntoView {
     let query = use_query_map();
     let q = move || query.read().get("q").unwrap_or_default();
-    let results = LocalResource::new(move || {
+    let results = use_content(move || {
         let q = q();
         async move { search::search(&q).await.map(|r| (q, r)) }
     });

@@ -4,6 +4,7 @@ use crate::api;
 use crate::components::loaded::{Loaded, Missing};
 use crate::components::page_head::PageHead;
 use crate::components::prose::Prose;
+use crate::hooks::use_content::use_content;
 use crate::hooks::use_slug_param::use_slug_param;
 use crate::routes::AppRoute;
 use leptos::prelude::*;
@@ -13,7 +14,7 @@ use model::head::PageMeta;
 #[component]
 pub fn StaticPage() -> impl IntoView {
     let slug = use_slug_param();
-    let page = LocalResource::new(move || {
+    let page = use_content(move || {
         let slug = slug();
         async move { api::page(slug?).await }
     });

@@ -60,12 +60,12 @@ fn SubscribeView(site: Site) -> impl IntoView {
     // The section appears only once site.json has loaded, after the browser gave up on the
     // fragment: bring it into view ourselves when the reader came for it.
     Effect::new(move |_| {
-        let wants_support = web_sys::window()
+        let wants_support = crate::browser::window()
             .and_then(|w| w.location().hash().ok())
             .is_some_and(|h| h == format!("#{SUPPORT_ANCHOR}"));
         if wants_support {
             request_animation_frame(|| {
-                if let Some(el) = web_sys::window()
+                if let Some(el) = crate::browser::window()
                     .and_then(|w| w.document())
                     .and_then(|d| d.get_element_by_id(SUPPORT_ANCHOR))
                 {

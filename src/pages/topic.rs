@@ -3,6 +3,7 @@
 use crate::api;
 use crate::components::page_head::PageHead;
 use crate::components::{listing::LabelledListing, loaded::Loaded};
+use crate::hooks::use_content::use_content;
 use crate::hooks::use_slug_param::use_slug_param;
 use crate::routes::{parse_page, AppRoute};
 use leptos::prelude::*;
@@ -24,7 +25,7 @@ pub fn topic_heading(slug: &Slug, listing: &Listing) -> (String, String) {
 pub fn TopicPage() -> impl IntoView {
     let slug = use_slug_param();
     let query = use_query_map();
-    let listing = LocalResource::new(move || {
+    let listing = use_content(move || {
         let slug = slug();
         let page = parse_page(query.read().get("page").as_deref());
         async move {

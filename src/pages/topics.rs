@@ -3,6 +3,7 @@
 use crate::api;
 use crate::components::index_page::{Index, IndexEntry, IndexPage};
 use crate::format::article_count;
+use crate::hooks::use_content::use_content;
 use crate::routes::AppRoute;
 use leptos::prelude::*;
 use model::Topic;
@@ -33,8 +34,7 @@ pub fn topics_index(topics: &[Topic]) -> Index {
 /// The topics index page.
 #[component]
 pub fn TopicsPage() -> impl IntoView {
-    let index =
-        LocalResource::new(|| async { api::topics().await.map(|t| topics_index(&t.topics)) });
+    let index = use_content(|| async { api::topics().await.map(|t| topics_index(&t.topics)) });
     view! { <IndexPage title="Topics" description=DESCRIPTION path=AppRoute::Topics.href() index=index/> }
 }
 

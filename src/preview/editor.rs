@@ -346,7 +346,7 @@ fn ProblemList(
 
 /// Hands `text` to the browser as a download called `name`.
 fn download_text(name: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
-    let window = web_sys::window().ok_or("no window")?;
+    let window = crate::browser::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();

@@ -113,7 +113,7 @@ fn LeaveForReaderPages() -> impl IntoView {
     Effect::new(move |_| {
         let path = location.pathname.get();
         if !(path == "/preview" || path.starts_with("/preview/")) {
-            if let Some(w) = web_sys::window() {
+            if let Some(w) = crate::browser::window() {
                 let _ = w.location().reload();
             }
         }
@@ -122,7 +122,7 @@ fn LeaveForReaderPages() -> impl IntoView {
 
 /// Whether this page is inside a frame (the three widths).
 fn in_frame() -> bool {
-    web_sys::window()
+    crate::browser::window()
         .and_then(|w| {
             let parent = w.parent().ok().flatten()?;
             Some(!js_sys::Object::is(&parent, &w))

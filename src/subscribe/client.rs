@@ -38,7 +38,7 @@ pub fn random() -> f64 {
 /// A fresh random idempotency key (a UUID; `getRandomValues` works on plain http too).
 pub fn new_key() -> String {
     let mut bytes = [0u8; 16];
-    let filled = web_sys::window()
+    let filled = crate::browser::window()
         .and_then(|w| w.crypto().ok())
         .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
     if !filled {

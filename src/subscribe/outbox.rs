@@ -61,7 +61,10 @@ pub fn outbox() -> Outbox {
     }
     let o = Outbox::start();
     OUTBOX.with(|slot| *slot.borrow_mut() = Some(o.clone()));
-    o.flush();
+    // At build time there is nothing to send and nowhere to send it from.
+    if crate::browser::window().is_some() {
+        o.flush();
+    }
     o
 }
 
@@ -84,14 +87,22 @@ impl Outbox {
         } else {
             Vec::new()
         };
+        let in_browser = crate::browser::window().is_some();
         let o = Outbox {
-            tab: client::new_key().into(),
+            tab: if in_browser {
+                client::new_key().into()
+            } else {
+                String::new().into()
+            },
             items: ArcRwSignal::new(items),
             delivered: ArcRwSignal::new(Vec::new()),
             mounted: ArcRwSignal::new(Vec::new()),
             sending: ArcRwSignal::new(None),
             persistent: ArcRwSignal::new(persistent),
         };
+        if !in_browser {
+            return o;
+        }
         // Both listeners live as long as the page, like the outbox itself.
         let online = o.clone();
         let _ = window_event_listener(leptos::ev::online, move |_| online.flush());

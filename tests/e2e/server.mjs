@@ -1,6 +1,7 @@
-// The end-to-end test server: dist/ with SPA fallback (deep links reload), the extra entries
-// (dist/embed/, dist/preview/) each with its own index fallback, and the bucket under
-// /content/ with real 404s, as a static host or CDN would serve them (docs/deploy.md).
+// The end-to-end test server, as a static host or CDN serves the site (docs/deploy.md): a
+// file, else the folder's index.html (the pages the build rendered), else 404.html with
+// status 404; the extra entries (dist/embed/, dist/preview/) each answer their own routes
+// with their index.html; the bucket under /content/ with real 404s.
 import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
@@ -77,15 +78,14 @@ function notFound(res) {
   res.end("not found\n");
 }
 
-/** The index.html for a route: an entry's own when the first path segment is a folder of
- * dist with an index.html (e.g. /preview/… → dist/preview/index.html), else the app's. */
+/** The entry folder (dist/embed/, dist/preview/) a path belongs to, if any: one whose folder
+ * holds an index.html and no page the build rendered (those answer their own routes). */
 function entryIndex(urlPath) {
   const first = urlPath.split("/")[1] ?? "";
   const dir = first ? inside(dist, "/" + first) : null;
   const index = dir && path.join(dir, "index.html");
-  // `/preview` itself (no slash) stays with the app, which redirects to `/preview/`.
-  if (index && urlPath !== "/" + first && fs.existsSync(index)) return index;
-  return path.join(dist, "index.html");
+  if (!index || !fs.existsSync(index)) return null;
+  return fs.readFileSync(index, "utf8").includes("data-rendered-route") ? null : index;
 }
 
 const server = http.createServer((req, res) => {
@@ -97,10 +97,26 @@ const server = http.createServer((req, res) => {
   }
   const file = inside(dist, url.pathname);
   if (file && fs.existsSync(file) && fs.statSync(file).isFile()) return send(req, res, 200, file);
-  // A missing asset is a real 404; any other path is a route the app renders (SPA fallback):
-  // an entry's own index.html under its folder (/embed/…), else the reader app's.
+  // A folder: its index.html (pretty URLs, with or without the slash); an entry's folder
+  // gets the slash its own router needs first.
+  const index = file && path.join(file, "index.html");
+  if (index && fs.existsSync(index)) {
+    if (!url.pathname.endsWith("/") && entryIndex(url.pathname + "/")) {
+      res.writeHead(301, { location: url.pathname + "/" + url.search });
+      return res.end();
+    }
+    return send(req, res, 200, index);
+  }
+  // A missing asset is a plain 404.
   if (path.extname(url.pathname)) return notFound(res);
-  return send(req, res, 200, entryIndex(url.pathname));
+  // An entry's own routes (/embed/…, /preview/…) are its app's to draw.
+  const entry = entryIndex(url.pathname);
+  if (entry) return send(req, res, 200, entry);
+  // Anything else: the rendered not-found page, which the app takes over (a route the build
+  // did not render, like a listing's later page, still shows once the app has drawn it).
+  const notFoundPage = path.join(dist, "404.html");
+  if (fs.existsSync(notFoundPage)) return send(req, res, 404, notFoundPage);
+  return send(req, res, 200, path.join(dist, "index.html"));
 });
 
 server.listen(port, "127.0.0.1", () => {

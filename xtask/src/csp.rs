@@ -48,9 +48,21 @@ pub struct Problem {
 pub fn inline_scripts(html: &str) -> Vec<String> {
     elements(html, "script")
         .into_iter()
-        .filter(|(attrs, _)| attr(attrs, "src").is_none())
+        .filter(|(attrs, _)| attr(attrs, "src").is_none() && is_executable(attrs))
         .map(|(_, body)| body.replace("\r\n", "\n").replace('\r', "\n"))
         .collect()
+}
+
+/// Whether a `<script>` with these attributes runs: no type, a JavaScript type or a module.
+/// Data blocks (JSON-LD, a page's JSON) never run, so `script-src` does not apply to them.
+fn is_executable(attrs: &str) -> bool {
+    match attr(attrs, "type") {
+        None => true,
+        Some(t) => {
+            let t = t.trim().to_ascii_lowercase();
+            t.is_empty() || t == "module" || t == "text/javascript" || t == "application/javascript"
+        }
+    }
 }
 
 /// The `'sha256-…'` CSP source for one inline script's text.
@@ -547,6 +559,12 @@ const wasm = await init({ module_or_path: '/app-0123456789abcdef_bg.wasm' });
 </script>
 <!-- <script>not a script: a comment</script> -->
 </head><body><div id="fatal-error" role="alert" hidden></div></body></html>"#;
+
+    #[test]
+    fn data_blocks_need_no_hash() {
+        let html = r#"<script type="application/ld+json">{"a":1}</script><script type="module">go()</script><script>x()</script>"#;
+        assert_eq!(inline_scripts(html), ["go()", "x()"]);
+    }
 
     #[test]
     fn hashes_only_inline_scripts_exactly_as_written() {

@@ -133,5 +133,45 @@ pub fn build_site(release: bool) -> Result<(), String> {
         trunk_entry("build", &name, &root().join("dist").join(&name), release)
             .status_ok(&format!("trunk build (entry {name})"))?;
     }
-    Ok(())
+    prerender(&root().join(BUCKET), &root().join("dist"))
 }
+
+/// Where the sample bucket is built (`press build content --out` this).
+pub const BUCKET: &str = "target/bucket/content";
+
+/// Writes every public route of `bucket` into `dist` as a page (`src/bin/prerender.rs`),
+/// rendered on the host by the app's own components.
+pub fn prerender(bucket: &Path, dist: &Path) -> Result<(), String> {
+    if !bucket.join("site.json").is_file() {
+        return Err(format!(
+            "no bucket at {} to render pages from: run `cargo run -p press -- build content --out {}` first",
+            bucket.display(),
+            bucket.display()
+        ));
+    }
+    println!("==> prerender {} -> {}", bucket.display(), dist.display());
+    let mut c = cargo();
+    c.args(PRERENDER_ARGS)
+        .arg("--bucket")
+        .arg(bucket)
+        .arg("--dist")
+        .arg(dist);
+    c.status_ok("prerender")
+}
+
+/// `cargo run` of the build-time renderer: the app's crate built for the host with
+/// `prerender` instead of `csr`, in its own profile.
+pub const PRERENDER_ARGS: &[&str] = &[
+    "run",
+    "--quiet",
+    "--profile",
+    "prerender",
+    "-p",
+    "convergence-web",
+    "--no-default-features",
+    "--features",
+    "prerender",
+    "--bin",
+    "prerender",
+    "--",
+];

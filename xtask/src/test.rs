@@ -31,6 +31,45 @@ fn clippy_model_wasm() -> Result<(), String> {
     .status_ok("clippy (wasm32, model)")
 }
 
+/// The app's crate, linted in both its builds: the browser's (`csr`, the default) and the
+/// build-time renderer's (`prerender`).
+fn clippy_app_host() -> Result<(), String> {
+    cargo_with(&["clippy", "-p", "convergence-web", "--all-targets"])
+        .args(["--", "-D", "warnings"])
+        .status_ok("clippy (host, app)")?;
+    cargo_with(&[
+        "clippy",
+        "-p",
+        "convergence-web",
+        "--no-default-features",
+        "--features",
+        "prerender",
+        "--lib",
+        "--bins",
+    ])
+    .args(["--", "-D", "warnings"])
+    .status_ok("clippy (host, build-time renderer)")
+}
+
+/// The app's native tests in both builds; the renderer's in its own profile, so they share
+/// the compiled dependencies of the renderer `cargo xtask build` runs.
+fn app_native_tests() -> Result<(), String> {
+    cargo_with(&["test", "-p", "convergence-web", "--lib", "--bins"])
+        .status_ok("native tests (app)")?;
+    cargo_with(&[
+        "test",
+        "--profile",
+        "prerender",
+        "-p",
+        "convergence-web",
+        "--no-default-features",
+        "--features",
+        "prerender",
+        "--lib",
+    ])
+    .status_ok("native tests (build-time renderer)")
+}
+
 /// Writes a small deterministic synthetic archive and builds it into [`GEN_BUCKET`].
 fn generated_bucket() -> Result<(), String> {
     let content = run::root().join("target/gen-archive-e2e");
@@ -85,12 +124,15 @@ fn layers() -> Vec<Layer> {
             command: || cargo_with(&["fmt", "--all", "--", "--check"]),
         },
         Layer {
-            name: "clippy (host)",
-            then: None,
+            name: "clippy (host; the app as the browser and as the build-time renderer build it)",
+            then: Some(clippy_app_host),
             command: || {
+                // The app's crate has two exclusive builds (`csr`, `prerender`): not --all-features.
                 cargo_with(&[
                     "clippy",
                     "--workspace",
+                    "--exclude",
+                    "convergence-web",
                     "--all-targets",
                     "--all-features",
                     "--",
@@ -118,9 +160,15 @@ fn layers() -> Vec<Layer> {
         },
         Layer {
             name: "native tests",
-            then: None,
+            then: Some(app_native_tests),
             command: || {
-                let mut c = cargo_with(&["test", "--workspace", "--all-features"]);
+                let mut c = cargo_with(&[
+                    "test",
+                    "--workspace",
+                    "--exclude",
+                    "convergence-web",
+                    "--all-features",
+                ]);
                 // The CommonMark conformance test must not skip itself in CI.
                 c.env("CONVERGENCE_REQUIRE_SPEC", "1");
                 c

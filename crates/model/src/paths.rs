@@ -77,6 +77,11 @@ pub fn search_docs(shard: u32) -> String {
     format!("search/docs/{shard}.json")
 }
 
+/// `feed.xml`: the Atom feed of recent articles.
+pub fn feed() -> String {
+    "feed.xml".to_owned()
+}
+
 /// `oembed/{slug}.json`.
 pub fn oembed(slug: &Slug) -> String {
     format!("oembed/{slug}.json")

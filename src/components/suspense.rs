@@ -1,0 +1,42 @@
+//! `Suspense` and `Transition` as the app uses them. At build time every load has already
+//! finished, so they render their children: the page itself, never the placeholder.
+
+#[cfg(not(feature = "prerender"))]
+pub use leptos::prelude::{Suspense, Transition};
+
+#[cfg(feature = "prerender")]
+mod settled {
+    use leptos::children::{TypedChildren, ViewFnOnce};
+    use leptos::prelude::*;
+
+    /// Renders its children: at build time nothing is pending.
+    #[component]
+    pub fn Suspense<Chil>(
+        #[prop(optional, into)]
+        #[allow(unused_variables)]
+        fallback: ViewFnOnce,
+        children: TypedChildren<Chil>,
+    ) -> impl IntoView
+    where
+        Chil: IntoView + Send + 'static,
+    {
+        children.into_inner()()
+    }
+
+    /// Renders its children: at build time nothing is pending.
+    #[component]
+    pub fn Transition<Chil>(
+        #[prop(optional, into)]
+        #[allow(unused_variables)]
+        fallback: ViewFnOnce,
+        children: TypedChildren<Chil>,
+    ) -> impl IntoView
+    where
+        Chil: IntoView + Send + 'static,
+    {
+        children.into_inner()()
+    }
+}
+
+#[cfg(feature = "prerender")]
+pub use settled::{Suspense, Transition};

@@ -1,0 +1,239 @@
+// The first response of every public URL is the page itself (src/prerender): readable with
+// JavaScript off, unfurled by a real link-preview library, answered 404 when unknown, and
+// taken over by the app without a placeholder, a shift, or losing the reader's place.
+import { test, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import ogs from "open-graph-scraper";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const bucket = path.resolve(process.env.BUCKET_DIR ?? path.join(root, "target/bucket/content"));
+const readJson = (file) => JSON.parse(fs.readFileSync(path.join(bucket, file), "utf8"));
+const site = readJson("site.json");
+const slugs = (folder) =>
+  fs.readdirSync(path.join(bucket, folder)).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5)).sort();
+const ARTICLE = "broad-front-panel";
+const article = readJson(`articles/${ARTICLE}.json`);
+
+/** One URL of every route kind the build renders, with the heading its page shows. */
+const kinds = [
+  ["/", null],
+  [`/articles/${ARTICLE}`, article.title],
+  ["/contributors", null],
+  [`/contributors/${article.authors[0].slug}`, article.authors[0].name],
+  ["/topics", "Topics"],
+  [`/topics/${article.topics[0].slug}`, article.topics[0].name],
+  ["/archive", null],
+  [`/archive/${article.published_at.slice(0, 4)}`, null],
+  ["/about", null],
+  ["/subscribe", null],
+  ["/search", null],
+];
+
+test.describe("with JavaScript off", () => {
+  test.use({ javaScriptEnabled: false });
+
+  for (const [url, heading] of kinds) {
+    test(`${url} shows its page`, async ({ page }) => {
+      const response = await page.goto(url);
+      expect(response.status()).toBe(200);
+      const h1 = page.getByRole("heading", { level: 1 });
+      await expect(h1).toHaveCount(1);
+      if (heading) await expect(h1).toHaveText(heading);
+      await expect(page.getByRole("heading", { name: /not found/i })).toHaveCount(0);
+      // No control that could not work: the text-size and theme buttons are not shown.
+      await expect(page.getByRole("button", { name: /Larger text|Dark theme/ })).toHaveCount(0);
+      await expect(page.locator("#fatal-error")).toBeHidden();
+    });
+  }
+
+  test("/ reaches every article and contributor by plain links", async ({ page, baseURL }) => {
+    test.setTimeout(120_000);
+    const origin = new URL(baseURL).origin;
+    const seen = new Set(["/"]);
+    const queue = ["/"];
+    while (queue.length) {
+      const url = queue.shift();
+      const response = await page.goto(url);
+      expect(response.status(), url).toBe(200);
+      const hrefs = await page.locator("a[href]").evaluateAll((as) => as.map((a) => a.href));
+      for (const href of hrefs) {
+        const u = new URL(href);
+        if (u.origin !== origin || /^\/(content|embed|preview)\//.test(u.pathname) || u.search) continue;
+        const next = u.pathname.replace(/\/$/, "") || "/";
+        if (!seen.has(next)) {
+          seen.add(next);
+          queue.push(next);
+        }
+      }
+    }
+    for (const slug of slugs("articles")) expect(seen, slug).toContain(`/articles/${slug}`);
+    for (const slug of slugs("contributors")) expect(seen, slug).toContain(`/contributors/${slug}`);
+  });
+
+  test("an unknown URL answers 404 with the not-found page", async ({ page }) => {
+    for (const url of ["/no-such-page", "/articles/no-such-article", "/a/b/c"]) {
+      const response = await page.goto(url);
+      expect(response.status(), url).toBe(404);
+      await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+      await expect(page.getByRole("link", { name: "Read the latest articles" })).toHaveAttribute("href", "/");
+    }
+  });
+});
+
+test("axe finds nothing on the rendered pages when their scripts are blocked", async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.route(/\.(js|wasm)$/, (route) => route.abort());
+  const found = [];
+  for (const [url] of [kinds[0], kinds[1], kinds[3], kinds[9]]) {
+    await page.goto(url);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
+    await expect(page.locator("#fatal-error")).toBeHidden();
+    const results = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+      .analyze();
+    for (const v of results.violations) found.push(`${url}: ${v.id} ${v.nodes.map((n) => n.target).join(" ")}`);
+  }
+  expect(found).toEqual([]);
+});
+
+test("a shared article unfurls with its title, description and image", async ({ baseURL }) => {
+  const { error, result } = await ogs({
+    url: `${baseURL}/articles/${ARTICLE}`,
+    urlValidatorSettings: { require_tld: false, require_protocol: true, allow_underscores: true },
+  });
+  expect(error).toBe(false);
+  expect(result.ogTitle).toBe(article.title);
+  expect(result.ogDescription).toBe(article.excerpt);
+  expect(result.ogType).toBe("article");
+  expect(result.ogUrl).toBe(`${site.url}/articles/${ARTICLE}`);
+  expect(result.ogSiteName).toBe(site.title);
+  expect(result.twitterCard).toMatch(/summary/);
+  // The article's own image, or the site's default one, with its size and description.
+  const image = article.feature_image ?? site.default_image;
+  expect(result.ogImage?.[0]?.url).toContain(image.src.split("/").pop());
+  expect(Number(result.ogImage[0].width)).toBe(image.width);
+  expect(Number(result.ogImage[0].height)).toBe(image.height);
+  expect(result.ogImage[0].alt).toBe(image.alt);
+  const ld = JSON.parse(result.jsonLD?.[0] ? JSON.stringify(result.jsonLD[0]) : "{}");
+  expect(ld["@type"]).toBe("NewsArticle");
+  expect(ld.author.map((a) => a.url)).toEqual(article.authors.map((a) => `${site.url}/contributors/${a.slug}`));
+});
+
+test("the crawler's head comes first: within Slack's 32 KB, with the feed and oEmbed links", async ({ request }) => {
+  const html = await (await request.get(`/articles/${ARTICLE}`)).text();
+  const head = html.slice(0, html.indexOf("</head>"));
+  expect(head.length).toBeLessThan(32 * 1024);
+  for (const needle of [
+    `<link rel="canonical" href="${site.url}/articles/${ARTICLE}"`,
+    'property="article:published_time"',
+    'property="article:author"',
+    'type="application/atom+xml"',
+    `type="application/json+oembed" href="/content/oembed/${ARTICLE}.json"`,
+  ]) {
+    expect(head).toContain(needle);
+  }
+});
+
+/** Records layout shifts, any loading placeholder shown, and requests for the page's JSON. */
+async function watchTakeOver(page) {
+  await page.addInitScript(() => {
+    window.__shifts = 0;
+    window.__placeholders = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts += e.value;
+    }).observe({ type: "layout-shift", buffered: true });
+    new MutationObserver(() => {
+      if (document.querySelector("body .loading")) window.__placeholders += 1;
+    }).observe(document, { childList: true, subtree: true });
+  });
+}
+
+for (const [width, size] of [[320, "100"], [1280, "100"], [320, "200"], [1280, "200"]]) {
+  test(`the app takes the article over with no placeholder and no shift at ${width} px, ${size}%`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.addInitScript((s) => localStorage.setItem("convergence.text-size", s), size);
+    await watchTakeOver(page);
+    const fetched = [];
+    page.on("request", (r) => {
+      if (r.url().endsWith(`/content/articles/${ARTICLE}.json`)) fetched.push(r.url());
+    });
+    await page.goto(`/articles/${ARTICLE}`);
+    await expect(page.locator("body[data-app-mounted]")).toHaveCount(1);
+    await page.waitForLoadState("networkidle");
+    expect(await page.evaluate(() => window.__placeholders)).toBe(0);
+    expect(await page.evaluate(() => window.__shifts)).toBe(0);
+    expect(fetched.length).toBeLessThanOrEqual(1);
+    // One of everything: landmarks, ids, the head's own tags.
+    await expect(page.getByRole("main")).toHaveCount(1);
+    await expect(page.getByRole("banner")).toHaveCount(1);
+    await expect(page.getByRole("contentinfo")).toHaveCount(1);
+    const duplicates = await page.evaluate(() => {
+      const ids = [...document.querySelectorAll("[id]")].map((e) => e.id);
+      return ids.filter((id, i) => ids.indexOf(id) !== i);
+    });
+    expect(duplicates).toEqual([]);
+    await expect(page.locator("head title")).toHaveCount(1);
+    await expect(page.locator('head link[rel="canonical"]')).toHaveCount(1);
+    await expect(page.locator('head meta[property="og:title"]')).toHaveCount(1);
+    await expect(page.locator("html")).toHaveAttribute("data-text-size", size);
+  });
+}
+
+test("the reader's scroll position, selection, focus and typing survive the take-over", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 700 });
+  // Hold the app back until the reader has settled in.
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route(/\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`/articles/${ARTICLE}`);
+  const email = page.getByRole("textbox", { name: "Email address" }).last();
+  await email.fill("reader@example.org");
+  await page.getByRole("link", { name: article.authors[0].name }).first().focus();
+  const paragraph = page.locator("main .prose p").nth(3);
+  await paragraph.scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollBy(0, 120));
+  const y = await page.evaluate(() => window.scrollY);
+  const selected = await paragraph.evaluate((p) => {
+    const range = document.createRange();
+    range.setStart(p.firstChild, 4);
+    range.setEnd(p.firstChild, 40);
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+    return getSelection().toString();
+  });
+  expect(selected.length).toBe(36);
+  release();
+  await expect(page.locator("body[data-app-mounted]")).toHaveCount(1, { timeout: 20_000 });
+  expect(await page.evaluate(() => window.scrollY)).toBe(y);
+  expect(await page.evaluate(() => getSelection().toString())).toBe(selected);
+  await expect(page.getByRole("link", { name: article.authors[0].name }).first()).toBeFocused();
+  await expect(page.getByRole("textbox", { name: "Email address" }).last()).toHaveValue("reader@example.org");
+});
+
+test("before the app is here, the text-size and theme buttons work from the boot script", async ({ page }) => {
+  await page.route(/\.wasm$/, (route) => route.abort());
+  await page.goto(`/articles/${ARTICLE}`);
+  await page.getByRole("button", { name: "A+ Larger text" }).click();
+  await expect(page.locator("html")).toHaveAttribute("data-text-size", "112.5");
+  await expect(page.getByRole("status").filter({ hasText: "Text size 112.5%" })).toHaveCount(1);
+  const dark = page.getByRole("button", { name: "Dark theme" });
+  const before = await dark.getAttribute("aria-pressed");
+  await dark.click();
+  await expect(dark).toHaveAttribute("aria-pressed", before === "true" ? "false" : "true");
+  // The page stays whole: no reload box over it.
+  await expect(page.locator("#fatal-error")).toBeHidden();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(article.title);
+});
+
+test("a later listing page, which the build does not render, is drawn by the app", async ({ page }) => {
+  await page.goto("/?page=2");
+  await expect(page.locator("body[data-app-mounted]")).toHaveCount(1);
+  await expect(page.locator("main")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
+});
