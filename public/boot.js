@@ -40,8 +40,9 @@
   }
   function showFatal() {
     var box = document.getElementById("fatal-error");
-    // A page the build rendered is whole without the app: nothing covers it.
-    if (rendered !== null) return;
+    // This URL's page as the build rendered it (or the not-found page) is whole without the
+    // app: nothing covers it. A page rendered for another URL is not, so the reader is told.
+    if (rendered !== null && (rendered === "" || rendered === here)) return;
     if (box && !document.querySelector("[data-app-mounted]")) box.hidden = false;
   }
   window.addEventListener("error", function (e) {

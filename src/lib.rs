@@ -55,10 +55,13 @@ fn install_panic_hook() {
     }));
 }
 
-/// Reveals the static "Something went wrong" box from index.html, unless the page is one the
-/// build rendered and the app has not taken it over: that page is still whole and readable.
+/// Reveals the static "Something went wrong" box from index.html, unless the page is this
+/// URL's as the build rendered it (or the not-found page) and the app has not taken it over:
+/// that page is still whole and readable.
 fn show_fatal_error() {
-    let untouched = takeover::rendered_route().is_some()
+    let whole = takeover::rendered_route()
+        .is_some_and(|r| r.is_empty() || Some(r) == takeover::current_route());
+    let untouched = whole
         && crate::browser::window()
             .and_then(|w| w.document())
             .and_then(|d| d.body())

@@ -51,7 +51,7 @@ pub fn run(args: Vec<String>) -> Result<(), String> {
 
 /// Renders every route of `bucket` into `dist`; returns how many pages it wrote.
 pub fn write_site(bucket: &Path, dist: &Path, base: &str) -> Result<usize, String> {
-    let template = template(dist)?;
+    let template = with_content_base(&template(dist)?, base);
     let site: model::Site = read_json(bucket, &paths::site())?;
     let site_head = SiteHead::new(&site, base);
     let routes = routes(bucket)?;
@@ -117,6 +117,24 @@ fn template(dist: &Path) -> Result<String, String> {
             shell.display()
         )
     })
+}
+
+/// The template with its `<meta name="content-base">` naming `base`, so the pages and the app
+/// that takes them over read the bucket the pages were rendered from.
+pub fn with_content_base(template: &str, base: &str) -> String {
+    const TAG: &str = "<meta name=\"content-base\" content=\"";
+    let Some(start) = template.find(TAG).map(|i| i + TAG.len()) else {
+        return template.to_owned();
+    };
+    let Some(len) = template[start..].find('"') else {
+        return template.to_owned();
+    };
+    format!(
+        "{}{}{}",
+        &template[..start],
+        escape_html(base),
+        &template[start + len..]
+    )
 }
 
 fn read_json<T: serde::de::DeserializeOwned>(bucket: &Path, file: &str) -> Result<T, String> {
@@ -336,6 +354,17 @@ mod tests {
         assert!(html.find("<body>").unwrap() < main);
         assert!(main < html.find("id=\"fatal-error\"").unwrap());
         assert!(fill("<html><body></body></html>", "", "", "").is_none());
+    }
+
+    #[test]
+    fn the_pages_name_the_bucket_they_were_rendered_from() {
+        let t = "<head><meta name=\"content-base\" content=\"/content/\"></head>";
+        assert_eq!(with_content_base(t, "/content/"), t);
+        assert_eq!(
+            with_content_base(t, "https://c.example.org/"),
+            "<head><meta name=\"content-base\" content=\"https://c.example.org/\"></head>"
+        );
+        assert_eq!(with_content_base("<head></head>", "/x/"), "<head></head>");
     }
 
     #[test]

@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startServer, watchForPanics, freePort } from "./support.mjs";
+import { startServer, watchForPanics, freePort, openInApp, renderedSite } from "./support.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -182,7 +182,7 @@ test("when the article list fails, the bio stays and Try again brings the list",
   await page.route(listing, (route) =>
     route.fulfill({ status: 500, contentType: "text/plain", body: "server error" }),
   );
-  await page.goto("/contributors/maurice-mitchell");
+  await openInApp(page, "/contributors/maurice-mitchell");
   await expect(page.getByRole("heading", { level: 1, name: "Maurice Mitchell" })).toBeVisible();
   await expect(page.getByText("National Director, Working Families Party").first()).toBeVisible();
   await expect(page.locator(".contributor .prose")).toContainText("advisory board");
@@ -223,7 +223,7 @@ for (const scheme of ["light", "dark"]) {
 // lacks; a generated archive of 200 articles gives several (its bylines are Zipf-distributed).
 test.describe("paging through a generated archive", () => {
   const N = 200;
-  let server;
+  let server, site;
   let person; // { slug, name, total, pages, page2First }
 
   test.beforeAll(async () => {
@@ -255,11 +255,13 @@ test.describe("paging through a generated archive", () => {
     best.photo = JSON.parse(fs.readFileSync(path.join(bucket, "contributors", `${best.slug}.json`), "utf8")).profile_image;
     person = best;
 
-    server = await startServer({ port: await freePort(), bucket });
+    site = renderedSite(bucket);
+    server = await startServer({ port: await freePort(), bucket, dist: site.dir });
   });
 
   test.afterAll(async () => {
     server?.close();
+    site?.remove();
     fs.rmSync(path.join(root, "target", `e2e-contributors-${process.pid}`), { recursive: true, force: true });
   });
 

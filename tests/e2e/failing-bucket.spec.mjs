@@ -3,12 +3,15 @@
 // message (ContentError's Display in src/api.rs) with a retry in place, never panics, keeps
 // the rest of the site usable, and a retry after the fault clears shows the content.
 // Transient faults (5xx, a dropped connection) are retried with backoff before any message.
+// Every page's first response is rendered at build time, so what a failing file shows is
+// seen where the app loads it: site.json as the app starts, the rest as a reader who is
+// already on the site follows a link.
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { test, expect } from "@playwright/test";
-import { watchForPanics } from "./support.mjs";
+import { openInApp, watchForPanics } from "./support.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const bucket = path.resolve(process.env.BUCKET_DIR ?? path.join(root, "target/bucket/content"));
@@ -23,6 +26,7 @@ const TARGETS = [
     // content does not need it, so the error shows in the footer and the rest keeps working.
     content: (page) => page.getByText("Contact the editors:"),
     notFound: "message",
+    open: (page) => page.goto("/"),
   },
   {
     name: "index page",
@@ -30,6 +34,7 @@ const TARGETS = [
     url: "/",
     content: (page) => page.getByRole("link", { name: /Building a Broad Front/ }).first(),
     notFound: "message",
+    open: (page) => openInApp(page, "/"),
   },
   {
     name: "article",
@@ -38,6 +43,7 @@ const TARGETS = [
     content: (page) => page.getByRole("heading", { level: 1, name: /Building a Broad Front/ }),
     // A missing article is the 404 page (with a retry: the link may be to a file still uploading).
     notFound: "page",
+    open: (page) => openInApp(page, "/articles/broad-front-panel"),
   },
   {
     name: "contributor",
@@ -45,6 +51,7 @@ const TARGETS = [
     url: "/contributors/alexa-horwart",
     content: (page) => page.getByRole("heading", { level: 1, name: "Alexa Horwart" }),
     notFound: "page",
+    open: (page) => openInApp(page, "/contributors/alexa-horwart"),
   },
 ];
 
@@ -159,7 +166,7 @@ for (const target of TARGETS) {
       const problems = watchForPanics(page);
       const state = await faultyBucket(page, target.file);
       state.fault = fault;
-      await page.goto(target.url);
+      await target.open(page);
       const { box, text, retry } = shown(page, target, fault);
       await expect(text).toBeVisible();
       await expect(retry).toBeVisible();
@@ -179,7 +186,7 @@ for (const target of TARGETS) {
     const problems = watchForPanics(page);
     const state = await faultyBucket(page, target.file);
     state.fault = FAULTS.find((f) => f.name === "403");
-    await page.goto(target.url);
+    await target.open(page);
     await expect(page.getByRole("alert").filter({ hasText: "error 403" })).toBeVisible();
     const nav = page.getByRole("navigation", { name: "Primary" });
     // Without site.json the header falls back to the app's own routes.
@@ -214,7 +221,7 @@ for (const [name, first] of [
     const state = await faultyBucket(page, target.file);
     state.fault = first;
     state.once = true;
-    await page.goto(target.url);
+    await target.open(page);
     await expect(target.content(page)).toBeVisible();
     const times = state.all;
     expect(times.length, "one failure, one retry").toBe(2);
@@ -233,7 +240,7 @@ test("a bucket that hangs past the client's 10 s timeout: message, retry, recove
   state.released = new Promise((r) => (release = r));
   state.fault = "hang";
   const started = Date.now();
-  await page.goto(target.url);
+  await target.open(page);
   const box = page.getByRole("alert").filter({ hasText: "The magazine took too long to answer. Please try again." });
   await expect(box).toBeVisible({ timeout: 15_000 });
   const waited = Date.now() - started;

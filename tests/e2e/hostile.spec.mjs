@@ -10,7 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startServer, watchForPanics, freePort } from "./support.mjs";
+import { startServer, watchForPanics, freePort, renderedSite } from "./support.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const VECTORS = fs.readFileSync(path.join(root, "tests/hostile/vectors.md"), "utf8");
@@ -108,13 +108,18 @@ function buildBucket() {
 
 let server;
 let bucket;
+let site;
 test.beforeAll(async () => {
   test.setTimeout(360_000);
   bucket = buildBucket();
-  server = await startServer({ port: await freePort(), bucket });
+  // The pages are rendered from the hostile bucket too: the build-time renderer is audited
+  // with the app.
+  site = renderedSite(bucket);
+  server = await startServer({ port: await freePort(), bucket, dist: site.dir });
 });
 test.afterAll(async () => {
   server?.close();
+  site?.remove();
   if (bucket) fs.rmSync(bucket, { recursive: true, force: true });
 });
 
@@ -136,11 +141,13 @@ function hooks() {
 }
 
 /**
- * What the DOM may not hold beyond the shell: dangerous elements (counted against the
- * served index.html, which has the app's own scripts and styles), `on*` attributes, and
- * URLs outside http, https, mailto and relative. Runs in the page.
+ * What the DOM (or, given `html`, a served page) may not hold beyond the shell: dangerous
+ * elements (counted against the bare shell.html, which has the app's own scripts and styles),
+ * `on*` attributes, and URLs outside http, https, mailto and relative. Runs in the page.
  */
-function audit(shellHtml) {
+function audit({ shellHtml, html }) {
+  // The live page, or a served document parsed as the browser would (scripts never run there).
+  const doc = html ? new DOMParser().parseFromString(html, "text/html") : document;
   const DANGEROUS = [
     "script", "iframe", "frame", "object", "embed", "base", "meta[http-equiv]", "style",
     "form", "math", "svg", "applet", "link[rel~=import]",
@@ -152,7 +159,7 @@ function audit(shellHtml) {
   // The page head's JSON-LD is a data block, never run: at most one, valid JSON, and with no
   // "<" at all (the writer escapes it), so no string from the bucket can close the element.
   const DATA_BLOCK = 'script[type="application/ld+json"]';
-  const blocks = [...document.querySelectorAll(DATA_BLOCK)];
+  const blocks = [...doc.querySelectorAll(DATA_BLOCK)];
   if (blocks.length > 1) problems.push(`${blocks.length} JSON-LD blocks`);
   for (const b of blocks) {
     if (b.textContent.includes("<")) problems.push(`JSON-LD holds a "<": ${b.textContent.slice(0, 120)}`);
@@ -163,7 +170,7 @@ function audit(shellHtml) {
     }
   }
   for (const sel of DANGEROUS) {
-    let found = [...document.querySelectorAll(sel)];
+    let found = [...doc.querySelectorAll(sel)];
     if (sel === "form") found = found.filter((f) => !f.matches(APP_FORMS));
     if (sel === "script") found = found.filter((f) => !f.matches(DATA_BLOCK));
     const expected = sel === "form" ? 0 : shell.querySelectorAll(sel).length;
@@ -181,7 +188,7 @@ function audit(shellHtml) {
     }
     return ["http:", "https:", "mailto:"].includes(url.protocol);
   };
-  for (const el of document.querySelectorAll("*")) {
+  for (const el of doc.querySelectorAll("*")) {
     for (const attr of el.attributes) {
       const name = attr.name.toLowerCase();
       if (name.startsWith("on")) problems.push(`${name} on <${el.localName}>`);
@@ -209,8 +216,11 @@ for (const route of ROUTES) {
       d.dismiss().catch(() => {});
     });
     await page.addInitScript(hooks);
-    await page.goto(server.url + route);
-    // The page has rendered its content (not just a loading state) before the audit.
+    const response = await page.goto(server.url + route);
+    // The build's page, as served, holds nothing dangerous either (audited below as a document).
+    const served = await response.text();
+    // The app has taken the page over and rendered its content (not just a loading state).
+    await page.locator("body[data-app-mounted]").waitFor({ state: "attached" });
     await expect(page.locator("h1").first()).toBeVisible();
     await expect(page.locator("[aria-busy=true], .loading")).toHaveCount(0);
     await page.waitForLoadState("networkidle");
@@ -218,8 +228,9 @@ for (const route of ROUTES) {
     await page.waitForTimeout(300);
     // Not vacuous: the hostile strings reached the page, as text.
     expect(await page.locator("body").innerText()).toContain("__pwned");
-    const shellHtml = await (await page.request.get(server.url + "/")).text();
-    expect(await page.evaluate(audit, shellHtml)).toEqual([]);
+    const shellHtml = await (await page.request.get(server.url + "/shell.html")).text();
+    expect(await page.evaluate(audit, { shellHtml })).toEqual([]);
+    expect(await page.evaluate(audit, { shellHtml, html: served })).toEqual([]);
     expect(await page.evaluate(() => window.__hostileCalls)).toEqual([]);
     expect(dialogs).toEqual([]);
     expect(panics).toEqual([]);

@@ -1,6 +1,6 @@
 // The reading experience: home, article, topics, archive, errors with retry, focus on navigation.
 import { test, expect } from "@playwright/test";
-import { GEN_BUCKET, startServer, watchForPanics } from "./support.mjs";
+import { GEN_BUCKET, openApp, openInApp, renderedSite, startServer, watchForPanics } from "./support.mjs";
 
 const PANEL = "/articles/broad-front-panel";
 const PANEL_TITLE = /Building a Broad Front/;
@@ -16,11 +16,15 @@ test("home lists the sample articles as cards", async ({ page }) => {
 });
 
 test.describe("on a generated archive", () => {
-  let server;
+  let server, site;
   test.beforeAll(async ({}, info) => {
-    server = await startServer({ port: 8300 + info.workerIndex, bucket: GEN_BUCKET });
+    site = renderedSite(GEN_BUCKET);
+    server = await startServer({ port: 8300 + info.workerIndex, bucket: GEN_BUCKET, dist: site.dir });
   });
-  test.afterAll(() => server?.close());
+  test.afterAll(() => {
+    server?.close();
+    site?.remove();
+  });
 
   test("home paginates through older articles and back", async ({ page }) => {
     await page.goto(server.url + "/");
@@ -122,7 +126,7 @@ test("a failing article request shows the error in place, and retry works", asyn
   await page.route("**/content/articles/broad-front-panel.json", (route) =>
     failing ? route.fulfill({ status: 500, body: "boom" }) : route.fallback(),
   );
-  await page.goto(PANEL);
+  await openInApp(page, PANEL);
   const alert = page.getByRole("main").getByRole("alert");
   await expect(alert).toContainText("server had a problem (error 500)");
   // The rest of the site keeps working.
@@ -145,7 +149,7 @@ test("after navigation, focus lands on the new page's heading", async ({ page })
 });
 
 test("back restores the scroll position once the page has rendered", async ({ page }) => {
-  await page.goto("/articles/broad-front-panel");
+  await openApp(page, "/articles/broad-front-panel");
   const related = page.getByRole("region", { name: "More from Convergence" });
   await related.scrollIntoViewIfNeeded();
   await page.mouse.wheel(0, -300);
@@ -179,6 +183,8 @@ test("article to article and back, by link and history, never panics", async ({ 
   expect(problems).toEqual([]);
 });
 
+// The app's own head, once it has taken each page over (the head in the served page, for
+// crawlers, is checked in prerender.spec.mjs).
 test("every route has a title, description, canonical link and Open Graph tags", async ({ page }) => {
   for (const [path, canonical] of [
     ["/", "https://convergencemag.com/"],
@@ -189,7 +195,7 @@ test("every route has a title, description, canonical link and Open Graph tags",
     ["/search", "https://convergencemag.com/search"],
     ["/articles/broad-front-panel", "https://convergencemag.com/articles/broad-front-panel"],
   ]) {
-    await page.goto(path);
+    await openApp(page, path);
     await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", canonical);
     await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", /\S/);
     await expect(page.locator('meta[name="description"]')).toHaveCount(1);
@@ -211,7 +217,7 @@ test("home, articles and contributors have full link previews and JSON-LD", asyn
     ["/articles/broad-front-panel", "article", "NewsArticle"],
     ["/contributors/alexa-horwart", "profile", "Person"],
   ]) {
-    await page.goto(path);
+    await openApp(page, path);
     const url = site + path;
     await expect(page.locator('meta[property="og:url"]')).toHaveAttribute("content", url);
     await expect(page.locator('meta[property="og:site_name"]')).toHaveAttribute("content", "Convergence");
@@ -230,11 +236,11 @@ test("home, articles and contributors have full link previews and JSON-LD", asyn
   }
 
   // The home page's description is the site's, from site.json.
-  await page.goto("/");
+  await openApp(page, "/");
   const siteJson = await (await page.request.get("/content/site.json")).json();
   await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", siteJson.description);
 
-  await page.goto("/articles/broad-front-panel");
+  await openApp(page, "/articles/broad-front-panel");
   await expect(page.locator('meta[property="article:published_time"]')).toHaveAttribute("content", "2023-06-01");
   await expect(page.locator('meta[property="article:author"]').first()).toHaveAttribute(
     "content",

@@ -206,7 +206,7 @@ pub fn run_all() -> Result<(), String> {
 
     let twin_dir = out.join("twin");
     let _ = std::fs::remove_dir_all(&twin_dir);
-    let twin_article = twin::write(&bucket, &dist, ARTICLE, &twin_dir)?;
+    let twin_article = twin::write(&dist, ARTICLE, &twin_dir)?;
     let twin_html = std::fs::read(twin_dir.join(twin_article.trim_start_matches('/')))
         .map_err(|e| format!("cannot read the twin: {e}"))?;
     report.insert(

@@ -21,11 +21,16 @@ const USAGE: &str = "usage: cargo xtask <command>
 
 commands:
   serve            build the sample bucket and serve the site at http://127.0.0.1:8080
-  build            release build of the reader app and every entry (embed, preview) into dist/
+  build            release build of the reader app and every entry (embed, preview) into dist/,
+                   then every public route of target/bucket/content rendered into it
+  prerender [--bucket DIR] [--dist DIR] [--base URL]
+                   render every public route of a bucket (default target/bucket/content) into
+                   a built site (default dist/) again, without rebuilding the app
   test             every test layer, ending in headless Chromium (what CI runs)
   bench            benchmarks, the app next to a static twin (figures, not pass/fail)
   floor            build the smallest Leptos apps the design allows and print their sizes
-  twin [DIST]      write the static twin of the bench article to target/bench/twin (CSS from DIST)
+  twin [DIST]      write the static twin (the rendered pages of DIST without scripts) of home and
+                   the bench article to target/bench/twin
   budget [DIST]    check a release build (default dist/) against the byte budgets in budgets.toml
   csp [--dist DIR] [--site FILE] [--connect-src SOURCE]...
                    write DIR/_headers and DIR/csp.json (strict CSP with the built pages'
@@ -42,6 +47,7 @@ fn main() -> ExitCode {
             bootstrap::all(bootstrap::Needs::build()).and_then(|()| run::build_site(true))
         }
         Some("test") => test::run_all(),
+        Some("prerender") => cmd_prerender(&args[1..]),
         Some("bench") => bench::run_all(),
         Some("floor") => {
             bootstrap::all(bootstrap::Needs::build()).and_then(|()| floor::run().map(drop))
@@ -51,13 +57,8 @@ fn main() -> ExitCode {
             let dist = args
                 .get(1)
                 .map_or_else(|| root.join("dist"), std::path::PathBuf::from);
-            twin::write(
-                &root.join("target/bucket/content"),
-                &dist,
-                bench::ARTICLE,
-                &root.join("target/bench/twin"),
-            )
-            .map(|page| println!("==> wrote target/bench/twin (home /, article {page})"))
+            twin::write(&dist, bench::ARTICLE, &root.join("target/bench/twin"))
+                .map(|page| println!("==> wrote target/bench/twin (home /, article {page})"))
         }
         Some("budget") => budget::gate_dist(
             &args
@@ -85,6 +86,29 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `prerender [--bucket DIR] [--dist DIR] [--base URL]`: the build's last step on its own.
+fn cmd_prerender(args: &[String]) -> Result<(), String> {
+    let root = run::root();
+    let mut bucket = root.join(run::BUCKET);
+    let mut dist = root.join("dist");
+    let mut base = None;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let mut value = || {
+            it.next()
+                .cloned()
+                .ok_or_else(|| format!("{arg} needs a value"))
+        };
+        match arg.as_str() {
+            "--bucket" => bucket = value()?.into(),
+            "--dist" => dist = value()?.into(),
+            "--base" => base = Some(value()?),
+            other => return Err(format!("prerender: unknown argument {other:?}\n\n{USAGE}")),
+        }
+    }
+    run::prerender(&bucket, &dist, base.as_deref())
 }
 
 /// Builds the sample bucket, starts the bucket server, and runs `trunk serve`.

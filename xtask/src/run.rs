@@ -133,7 +133,7 @@ pub fn build_site(release: bool) -> Result<(), String> {
         trunk_entry("build", &name, &root().join("dist").join(&name), release)
             .status_ok(&format!("trunk build (entry {name})"))?;
     }
-    prerender(&root().join(BUCKET), &root().join("dist"))
+    prerender(&root().join(BUCKET), &root().join("dist"), None)
 }
 
 /// Where the sample bucket is built (`press build content --out` this).
@@ -141,7 +141,8 @@ pub const BUCKET: &str = "target/bucket/content";
 
 /// Writes every public route of `bucket` into `dist` as a page (`src/bin/prerender.rs`),
 /// rendered on the host by the app's own components.
-pub fn prerender(bucket: &Path, dist: &Path) -> Result<(), String> {
+/// `base` is the bucket's public URL when it is not `/content/` (another origin).
+pub fn prerender(bucket: &Path, dist: &Path, base: Option<&str>) -> Result<(), String> {
     if !bucket.join("site.json").is_file() {
         return Err(format!(
             "no bucket at {} to render pages from: run `cargo run -p press -- build content --out {}` first",
@@ -156,6 +157,9 @@ pub fn prerender(bucket: &Path, dist: &Path) -> Result<(), String> {
         .arg(bucket)
         .arg("--dist")
         .arg(dist);
+    if let Some(base) = base {
+        c.arg("--base").arg(base);
+    }
     c.status_ok("prerender")
 }
 
