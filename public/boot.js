@@ -161,11 +161,18 @@
         if (changed) typed.push({ path: pathOf(f, oldRoots), value: f.value, checked: f.checked });
       });
     });
-    var x = window.scrollX, y = window.scrollY, first = old[0] || fatal, roots = [];
-    while (stage.firstChild) {
-      if (stage.firstChild.nodeType === 1) roots.push(stage.firstChild);
-      body.insertBefore(stage.firstChild, first);
-    }
+    // What a live region said (a text size chosen here) stays said, in the app's own text
+    // node, set while it is still off-screen so it is not announced twice.
+    var roots = Array.prototype.filter.call(stage.childNodes, function (n) { return n.nodeType === 1; });
+    oldRoots.forEach(function (r) {
+      r.querySelectorAll("[role=status]").forEach(function (s) {
+        var to = s.textContent.trim() && at(pathOf(s, oldRoots), roots);
+        if (!to || to.textContent.trim()) return;
+        for (var c = to.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) return void (c.data = s.textContent);
+      });
+    });
+    var x = window.scrollX, y = window.scrollY, first = old[0] || fatal;
+    while (stage.firstChild) body.insertBefore(stage.firstChild, first);
     old.forEach(function (n) { n.remove(); });
     document.querySelectorAll("head [data-rendered]").forEach(function (n) { n.remove(); });
     root.classList.remove("rendered-elsewhere");

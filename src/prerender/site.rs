@@ -169,14 +169,7 @@ fn slugs_in(bucket: &Path, folder: &str) -> Result<Vec<Slug>, String> {
 /// Every public route the bucket defines, first pages only (later pages, search results and
 /// drafts are the browser app's).
 pub fn routes(bucket: &Path) -> Result<Vec<AppRoute>, String> {
-    let mut routes = vec![
-        AppRoute::Home { page: 1 },
-        AppRoute::Contributors,
-        AppRoute::Topics,
-        AppRoute::Archive,
-        AppRoute::Search(String::new()),
-        AppRoute::Subscribe,
-    ];
+    let mut routes = AppRoute::fixed();
     routes.extend(
         slugs_in(bucket, "articles")?
             .into_iter()

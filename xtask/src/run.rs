@@ -152,7 +152,9 @@ pub fn prerender(bucket: &Path, dist: &Path, base: Option<&str>) -> Result<(), S
     }
     println!("==> prerender {} -> {}", bucket.display(), dist.display());
     let mut c = cargo();
-    c.args(PRERENDER_ARGS)
+    c.args(["run", "--quiet"])
+        .args(RENDERER_BUILD)
+        .args(["--bin", "prerender", "--"])
         .arg("--bucket")
         .arg(bucket)
         .arg("--dist")
@@ -163,11 +165,9 @@ pub fn prerender(bucket: &Path, dist: &Path, base: Option<&str>) -> Result<(), S
     c.status_ok("prerender")
 }
 
-/// `cargo run` of the build-time renderer: the app's crate built for the host with
-/// `prerender` instead of `csr`, in its own profile.
-pub const PRERENDER_ARGS: &[&str] = &[
-    "run",
-    "--quiet",
+/// The app's crate as the build-time renderer builds it: for the host, with `prerender`
+/// instead of `csr`, in its own profile (cargo's arguments after the subcommand).
+pub const RENDERER_BUILD: &[&str] = &[
     "--profile",
     "prerender",
     "-p",
@@ -175,7 +175,4 @@ pub const PRERENDER_ARGS: &[&str] = &[
     "--no-default-features",
     "--features",
     "prerender",
-    "--bin",
-    "prerender",
-    "--",
 ];

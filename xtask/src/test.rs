@@ -56,18 +56,10 @@ fn clippy_app_host() -> Result<(), String> {
 fn app_native_tests() -> Result<(), String> {
     cargo_with(&["test", "-p", "convergence-web", "--lib", "--bins"])
         .status_ok("native tests (app)")?;
-    cargo_with(&[
-        "test",
-        "--profile",
-        "prerender",
-        "-p",
-        "convergence-web",
-        "--no-default-features",
-        "--features",
-        "prerender",
-        "--lib",
-    ])
-    .status_ok("native tests (build-time renderer)")
+    cargo_with(&["test"])
+        .args(run::RENDERER_BUILD)
+        .arg("--lib")
+        .status_ok("native tests (build-time renderer)")
 }
 
 /// Writes a small deterministic synthetic archive and builds it into [`GEN_BUCKET`].

@@ -110,6 +110,18 @@ pub enum AppRoute {
 }
 
 impl AppRoute {
+    /// The routes every site has, whatever its content: home, the indexes, search, subscribe.
+    pub fn fixed() -> Vec<AppRoute> {
+        vec![
+            AppRoute::Home { page: 1 },
+            AppRoute::Contributors,
+            AppRoute::Topics,
+            AppRoute::Archive,
+            AppRoute::Search(String::new()),
+            AppRoute::Subscribe,
+        ]
+    }
+
     /// The first page of a contributor's page.
     pub fn contributor(slug: Slug) -> AppRoute {
         AppRoute::Contributor { slug, page: 1 }

@@ -9,14 +9,7 @@ use std::collections::BTreeMap;
 /// A route of every kind whose target the content holds: the first of each, a second listing
 /// page wherever one exists, and a search for a word of the newest headline.
 pub fn samples(content: &Content) -> Vec<AppRoute> {
-    let mut routes = vec![
-        AppRoute::Home { page: 1 },
-        AppRoute::Contributors,
-        AppRoute::Topics,
-        AppRoute::Archive,
-        AppRoute::Search(String::new()),
-        AppRoute::Subscribe,
-    ];
+    let mut routes = AppRoute::fixed();
     let pages = |n: usize| n.div_ceil(PAGE_SIZE) as u32;
     if pages(content.articles.len()) > 1 {
         routes.push(AppRoute::Home { page: 2 });
