@@ -15,7 +15,7 @@ const pages = [
   { page: "home", app: `${app}/`, twin: `${twin}/` },
   { page: "article", app: `${app}/articles/broad-front-panel`, twin: `${twin}${twinArticle}` },
 ];
-const CATEGORIES = ["performance", "accessibility", "best-practices"];
+const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"];
 const METRICS = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
   "cumulative-layout-shift", "speed-index"];
 

@@ -1,6 +1,6 @@
 // Search: instant, keyboard friendly, over articles and contributors, loaded only when used.
 import { test, expect } from "@playwright/test";
-import { watchForPanics } from "./support.mjs";
+import { openApp, watchForPanics } from "./support.mjs";
 
 test("the home page never loads the search index", async ({ page }) => {
   const searchRequests = [];
@@ -15,7 +15,7 @@ test("the home page never loads the search index", async ({ page }) => {
 
 test("typing a word from an article's body finds it, instantly and by keyboard", async ({ page }) => {
   const problems = watchForPanics(page);
-  await page.goto("/search");
+  await openApp(page, "/search");
   const box = page.getByRole("searchbox", { name: "Search articles and contributors" });
   await box.focus();
   await page.keyboard.type("Sinema");

@@ -1,5 +1,6 @@
 // The app shell: the brand, navigation, deep links, 404, skip link, and no panics.
 import { test, expect } from "@playwright/test";
+import { openApp } from "./support.mjs";
 
 /** Fails the test on any panic or uncaught error in the page. */
 function watchConsole(page) {
@@ -85,7 +86,7 @@ test("navigating between pages keeps the shell and changes the title", async ({ 
 
 test("on a 375 x 812 phone the header takes at most 120 px, the text size control in view and every nav link reachable", async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 812 });
-  await page.goto("/articles/broad-front-panel");
+  await openApp(page, "/articles/broad-front-panel");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   const header = await page.getByRole("banner").boundingBox();
   expect(header.height).toBeLessThanOrEqual(120);
