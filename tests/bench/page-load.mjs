@@ -190,6 +190,10 @@ const report = {
 };
 const f = (x) => x.toFixed(1);
 for (const [k, v] of Object.entries(paint)) {
+  if (v.twin_ms === undefined) {
+    console.log(`${k.padEnd(8)} app ${f(v.app_ms)} ms (median of ${RUNS})`);
+    continue;
+  }
   console.log(`${k.padEnd(8)} app ${f(v.app_ms)} ms, twin ${f(v.twin_ms)} ms: +${f(v.diff_ms)} ms, ${v.ratio.toFixed(2)}x (median of ${RUNS})`);
 }
 console.log(`CLS max: app ${cls.app_max.toFixed(4)}, twin ${cls.twin_max.toFixed(4)}`);

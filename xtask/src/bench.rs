@@ -381,6 +381,11 @@ pub fn summary(r: &Value) -> String {
         }
         let _ = writeln!(
             s,
+            "\nThe app took the rendered page over at {} (median).",
+            ms(&p["paint"]["takeover"]["app_ms"])
+        );
+        let _ = writeln!(
+            s,
             "\nCLS (max over the loads): app {}, twin {}. Long tasks loading the article at 4x CPU: app {} (longest {}, blocking {}), twin {} (longest {}).",
             p["cls"]["app_max"],
             p["cls"]["twin_max"],
@@ -392,29 +397,32 @@ pub fn summary(r: &Value) -> String {
         );
     }
 
-    s.push_str("\n## Lighthouse 12.8 (performance / accessibility / best practices)\n\n");
+    s.push_str("\n## Lighthouse 12.8 (performance / accessibility / best practices / SEO)\n\n");
     match r["lighthouse"]["results"].as_array() {
         Some(rows) => {
-            s.push_str("| form factor | page | app | static twin | app LCP | twin LCP |\n|---|---|---|---|---:|---:|\n");
+            s.push_str("| form factor | page | app | static twin | app LCP | twin LCP | app TBT | twin TBT |\n|---|---|---|---|---:|---:|---:|---:|\n");
             for pair in rows.chunks(2) {
                 let [a, t] = pair else { continue };
                 let sc = |x: &Value| {
                     format!(
-                        "{} / {} / {}",
+                        "{} / {} / {} / {}",
                         x["scores"]["performance"],
                         x["scores"]["accessibility"],
-                        x["scores"]["best-practices"]
+                        x["scores"]["best-practices"],
+                        x["scores"]["seo"]
                     )
                 };
                 let _ = writeln!(
                     s,
-                    "| {} | {} | {} | {} | {} | {} |",
+                    "| {} | {} | {} | {} | {} | {} | {} | {} |",
                     a["formFactor"].as_str().unwrap_or("?"),
                     a["page"].as_str().unwrap_or("?"),
                     sc(a),
                     sc(t),
                     ms(&a["metrics"]["largest-contentful-paint"]),
                     ms(&t["metrics"]["largest-contentful-paint"]),
+                    ms(&a["metrics"]["total-blocking-time"]),
+                    ms(&t["metrics"]["total-blocking-time"]),
                 );
             }
         }
