@@ -148,9 +148,14 @@
     var body = document.body, fatal = document.getElementById("fatal-error"), old = [];
     for (var n = body.firstChild; n && n !== fatal; n = n.nextSibling) old.push(n);
     var oldRoots = old.filter(function (n) { return n.nodeType === 1; });
-    var focus = document.activeElement && pathOf(document.activeElement, oldRoots);
+    var active = document.activeElement;
+    var focus = active && pathOf(active, oldRoots);
+    // A text field keeps its own caret; the page's selection is text the reader selected.
+    var field = active && /^(INPUT|TEXTAREA)$/.test(active.tagName) ? active : null;
+    var caret = null;
+    try { if (field) caret = [field.selectionStart, field.selectionEnd]; } catch (e) { /* no caret */ }
     var sel = window.getSelection(), anchor = null, head = null;
-    if (sel && sel.rangeCount) {
+    if (!field && sel && sel.rangeCount && !sel.isCollapsed) {
       anchor = point(sel.anchorNode, sel.anchorOffset, oldRoots);
       head = point(sel.focusNode, sel.focusOffset, oldRoots);
     }
@@ -186,6 +191,9 @@
     });
     var target = at(focus, roots);
     if (target && target.focus) target.focus({ preventScroll: true });
+    if (target && caret && caret[0] !== null) {
+      try { target.setSelectionRange(caret[0], caret[1]); } catch (e) { /* not a text field */ }
+    }
     var a = place(anchor, roots), h = place(head, roots);
     if (a && h && sel) sel.setBaseAndExtent(a[0], a[1], h[0], h[1]);
     // A size chosen here while the app was starting: the app follows it as it would another tab's.

@@ -237,3 +237,26 @@ test("a later listing page, which the build does not render, is drawn by the app
   await expect(page.locator("main")).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
 });
+
+test("typing a search while the app arrives loses no letter, and the results follow", async ({ page }) => {
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route(/\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/search");
+  const box = page.getByRole("searchbox", { name: "Search articles and contributors" });
+  await box.focus();
+  await page.keyboard.type("Sin", { delay: 30 });
+  release();
+  // Keep typing through the take-over, a letter at a time.
+  for (const letter of "ema") {
+    await page.waitForTimeout(120);
+    await page.keyboard.type(letter);
+  }
+  await expect(page.locator("body[data-app-mounted]")).toHaveCount(1);
+  await expect(page.getByRole("searchbox", { name: "Search articles and contributors" })).toHaveValue("Sinema");
+  await expect(page).toHaveURL(/\/search\?q=Sinema$/);
+  await expect(page.getByRole("link", { name: /Building a Broad Front/ })).toBeVisible();
+});
