@@ -100,6 +100,14 @@
     var status = button.parentNode.querySelector("[role=status]");
     if (status) status.textContent = "Text size " + STEPS[to] + "%";
   });
+  // The fields the reader has typed into or changed before the app is here (not the ones the
+  // browser refilled on a reload: the app restores its own state).
+  var touched = [];
+  ["input", "change"].forEach(function (type) {
+    document.addEventListener(type, function (e) {
+      if (!appHere() && e.target && touched.indexOf(e.target) < 0) touched.push(e.target);
+    }, true);
+  });
   // A form sent before the app is here would put the address in the URL: wait for the app.
   document.addEventListener("submit", function (e) { if (!appHere()) e.preventDefault(); });
   document.addEventListener("DOMContentLoaded", function () {
@@ -160,11 +168,9 @@
       head = point(sel.focusNode, sel.focusOffset, oldRoots);
     }
     var typed = [];
-    oldRoots.forEach(function (r) {
-      r.querySelectorAll("input, textarea, select").forEach(function (f) {
-        var changed = f.type === "checkbox" || f.type === "radio" ? f.checked !== f.defaultChecked : f.value !== f.defaultValue;
-        if (changed) typed.push({ path: pathOf(f, oldRoots), value: f.value, checked: f.checked });
-      });
+    touched.forEach(function (f) {
+      var path = pathOf(f, oldRoots);
+      if (path) typed.push({ path: path, value: f.value, checked: f.checked });
     });
     // What a live region said (a text size chosen here) stays said, in the app's own text
     // node, set while it is still off-screen so it is not announced twice.

@@ -22,21 +22,8 @@ mod settled {
     {
         children.into_inner()()
     }
-
-    /// Renders its children: at build time nothing is pending.
-    #[component]
-    pub fn Transition<Chil>(
-        #[prop(optional, into)]
-        #[allow(unused_variables)]
-        fallback: ViewFnOnce,
-        children: TypedChildren<Chil>,
-    ) -> impl IntoView
-    where
-        Chil: IntoView + Send + 'static,
-    {
-        children.into_inner()()
-    }
 }
 
 #[cfg(feature = "prerender")]
-pub use settled::{Suspense, Transition};
+// A transition is a suspense that keeps the old view while loading: at build time, the same.
+pub use settled::{Suspense, Suspense as Transition};

@@ -1,6 +1,7 @@
 // The A- A A+ text-size control: behaviour, persistence, reflow at 200% and accessibility.
 import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
+import { openApp } from "./support.mjs";
 
 const ARTICLE = "/articles/broad-front-panel";
 
@@ -20,7 +21,7 @@ async function bodyFontSize(page) {
 }
 
 test("visible labels begin each accessible name and the group is labelled", async ({ page }) => {
-  await page.goto("/");
+  await openApp(page, "/");
   const c = control(page);
   await expect(c.group).toBeVisible();
   await expect(c.smaller).toHaveText("A-");
@@ -29,7 +30,7 @@ test("visible labels begin each accessible name and the group is labelled", asyn
 });
 
 test("A+ twice scales article text by 125%, A resets, and each change is announced", async ({ page }) => {
-  await page.goto(ARTICLE);
+  await openApp(page, ARTICLE);
   await expect(page.locator(".prose p").first()).toBeVisible();
   const c = control(page);
   const base = await bodyFontSize(page);
@@ -45,7 +46,7 @@ test("A+ twice scales article text by 125%, A resets, and each change is announc
 });
 
 test("at the ends the matching button is disabled for assistive tech but keeps focus", async ({ page }) => {
-  await page.goto("/");
+  await openApp(page, "/");
   const c = control(page);
   await c.smaller.click();
   await expect(c.smaller).toBeDisabled();
@@ -64,7 +65,7 @@ test("at the ends the matching button is disabled for assistive tech but keeps f
 });
 
 test("the choice survives a reload and is applied before first paint", async ({ page }) => {
-  await page.goto(ARTICLE);
+  await openApp(page, ARTICLE);
   const c = control(page);
   for (let i = 0; i < 3; i++) await c.larger.click();
   await expect(page.locator("html")).toHaveAttribute("data-text-size", "150");
@@ -90,7 +91,7 @@ test("without storage (private mode, sandboxed frames) the control still works",
   });
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto("/");
+  await openApp(page, "/");
   const c = control(page);
   await c.larger.click();
   await expect(page.locator("html")).toHaveAttribute("data-text-size", "112.5");
@@ -101,8 +102,8 @@ test("without storage (private mode, sandboxed frames) the control still works",
 test("other open tabs follow a change", async ({ context }) => {
   const a = await context.newPage();
   const b = await context.newPage();
-  await a.goto("/");
-  await b.goto("/about");
+  await openApp(a, "/");
+  await openApp(b, "/about");
   await expect(control(b).group).toBeVisible();
   await control(a).larger.click();
   await expect(b.locator("html")).toHaveAttribute("data-text-size", "112.5");
