@@ -260,3 +260,29 @@ test("typing a search while the app arrives loses no letter, and the results fol
   await expect(page).toHaveURL(/\/search\?q=Sinema$/);
   await expect(page.getByRole("link", { name: /Building a Broad Front/ })).toBeVisible();
 });
+
+test("the served page and the app's own view of it have the same elements on every route kind", async ({ page }) => {
+  test.setTimeout(90_000);
+  for (const [url] of kinds) {
+    const response = await page.goto(url);
+    const served = await response.text();
+    await page.locator("body[data-app-mounted]").waitFor({ state: "attached" });
+    await page.waitForLoadState("networkidle");
+    const [before, after] = await page.evaluate((html) => {
+      // Every element of the page (not the scripts and the reload box around it), as a path
+      // of tag names with its classes and text.
+      const shape = (body) => {
+        const out = [];
+        const walk = (el, path) => {
+          const here = `${path}/${el.tagName}.${[...el.classList].join(".")}`;
+          out.push(`${here} ${el.children.length ? "" : el.textContent.trim().slice(0, 60)}`);
+          [...el.children].forEach((c) => walk(c, here));
+        };
+        [...body.children].filter((e) => e.tagName !== "SCRIPT" && e.id !== "fatal-error").forEach((c) => walk(c, ""));
+        return out;
+      };
+      return [shape(new DOMParser().parseFromString(html, "text/html").body), shape(document.body)];
+    }, served);
+    expect(after, url).toEqual(before);
+  }
+});

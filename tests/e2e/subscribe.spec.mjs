@@ -5,6 +5,7 @@
 import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { startRecorder, corsHeaders } from "./subscribe-recorder.mjs";
+import { openApp } from "./support.mjs";
 
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const CONFIRM = /Check your inbox to confirm/;
@@ -417,7 +418,7 @@ test("offline in two tabs: the queued sign-up is sent once, not once per tab", a
 
 test("honeypot filled: no request, and it looks like success", async ({ page, context }, testInfo) => {
   const { path } = await connect(context, testInfo);
-  await page.goto("/subscribe");
+  await openApp(page, "/subscribe");
   const f = mainForm(page);
   const trap = f.main.locator('input[name="website"]');
   await expect(trap).toHaveAttribute("tabindex", "-1");
