@@ -52,6 +52,9 @@ test.beforeEach(({ page }) => {
 
 /** Waits until the route shows its content, not a placeholder. */
 async function ready(page) {
+  // The app has taken over the page the build rendered (or, on an entry, mounted): what is
+  // audited and walked is what the reader then uses.
+  await page.locator("body[data-app-mounted]").waitFor({ state: "attached" });
   await expect(page.locator("h1").first()).toBeAttached();
   await expect(page.locator(".loading")).toHaveCount(0);
   try {

@@ -137,7 +137,7 @@ async function fillValid(f, email) {
 
 test("success: one request in the generic JSON shape, and the confirm message", async ({ page, context }, testInfo) => {
   const { path } = await connect(context, testInfo);
-  await page.goto("/subscribe");
+  await openApp(page, "/subscribe");
   const f = mainForm(page);
   await expect(page.getByRole("heading", { level: 1, name: "Subscribe" })).toBeVisible();
   await expect(f.main.getByText(/You can become a subscriber here/)).toBeVisible();
@@ -171,7 +171,7 @@ test("success: one request in the generic JSON shape, and the confirm message", 
 
 test("our own validation: summary, linked messages, focus on the first invalid field", async ({ page, context }, testInfo) => {
   const { path } = await connect(context, testInfo);
-  await page.goto("/subscribe");
+  await openApp(page, "/subscribe");
   const f = mainForm(page);
   await expect(f.main.locator("form")).toHaveAttribute("novalidate", "");
   await f.submit.click();
@@ -213,7 +213,7 @@ test("400 from the provider: the address is marked invalid, nothing lost", async
   const seen = await intercept(page, endpoint, (_, route) =>
     route.fulfill({ status: 400, headers: corsHeaders, body: '{"error":"invalid_email"}' }),
   );
-  await page.goto("/subscribe");
+  await openApp(page, "/subscribe");
   const f = mainForm(page);
   await fillValid(f, "typo@exampel.org");
   await f.submit.click();
@@ -228,7 +228,7 @@ test("400 from the provider: the address is marked invalid, nothing lost", async
 
 test("409: already subscribed, said plainly", async ({ page, context }, testInfo) => {
   const { path } = await connect(context, testInfo);
-  await page.goto("/subscribe");
+  await openApp(page, "/subscribe");
   const f = mainForm(page);
   await fillValid(f, "twice@example.org");
   await f.submit.click();
@@ -244,7 +244,7 @@ test("429 with a long Retry-After: the reader is told when to try again", async 
   const seen = await intercept(page, endpoint, (_, route) =>
     route.fulfill({ status: 429, headers: { ...corsHeaders, "Retry-After": "120" }, body: "{}" }),
   );
-  await page.goto("/subscribe");
+  await openApp(page, "/subscribe");
   const f = mainForm(page);
   await fillValid(f, "busy@example.org");
   await f.submit.click();
@@ -261,7 +261,7 @@ test("429 with a short Retry-After is waited out and retried with the same key",
       ? route.fulfill({ status: 429, headers: { ...corsHeaders, "Retry-After": "1" }, body: "{}" })
       : route.fallback(),
   );
-  await page.goto("/subscribe");
+  await openApp(page, "/subscribe");
   const f = mainForm(page);
   await fillValid(f, "patient@example.org");
   await f.submit.click();
@@ -276,7 +276,7 @@ test("500 then success: retried automatically, exactly one subscription", async 
   const seen = await intercept(page, endpoint, (n, route) =>
     n === 1 ? route.fulfill({ status: 500, headers: corsHeaders, body: "{}" }) : route.fallback(),
   );
-  await page.goto("/subscribe");
+  await openApp(page, "/subscribe");
   const f = mainForm(page);
   await fillValid(f, "retry@example.org");
   await f.submit.click();
@@ -292,7 +292,7 @@ test("a server that keeps failing: three retries, then the error with the status
   const seen = await intercept(page, endpoint, (_, route) =>
     route.fulfill({ status: 503, headers: corsHeaders, body: "{}" }),
   );
-  await page.goto("/subscribe");
+  await openApp(page, "/subscribe");
   const f = mainForm(page);
   await fillValid(f, "down@example.org");
   await f.submit.click();
@@ -306,7 +306,7 @@ test("network error: retried, then reported; the input stays and the button work
   const { endpoint, path } = await connect(context, testInfo);
   let failing = true;
   const seen = await intercept(page, endpoint, (_, route) => (failing ? route.abort("failed") : route.fallback()));
-  await page.goto("/subscribe");
+  await openApp(page, "/subscribe");
   const f = mainForm(page);
   await fillValid(f, "flaky@example.org");
   await f.name.fill("Flaky");
@@ -329,7 +329,7 @@ test("a provider that never answers: the timeout message after 10 seconds", asyn
   test.setTimeout(45_000);
   const { endpoint } = await connect(context, testInfo);
   const seen = await intercept(page, endpoint, () => new Promise(() => {}));
-  await page.goto("/subscribe");
+  await openApp(page, "/subscribe");
   const f = mainForm(page);
   await fillValid(f, "slow@example.org");
   const started = Date.now();
@@ -344,7 +344,7 @@ test("a provider that never answers: the timeout message after 10 seconds", asyn
 
 test("offline: queued with a note, kept across a reload, sent exactly once when back online", async ({ page, context }, testInfo) => {
   const { path, net } = await connect(context, testInfo);
-  await page.goto("/subscribe");
+  await openApp(page, "/subscribe");
   const f = mainForm(page);
   await f.email.fill("offline@example.org");
   await f.name.fill("Off Line");
@@ -380,7 +380,7 @@ test("offline: queued with a note, kept across a reload, sent exactly once when 
 
 test("offline: Cancel takes the sign-up back; nothing is sent later", async ({ page, context }, testInfo) => {
   const { path, net } = await connect(context, testInfo);
-  await page.goto("/subscribe");
+  await openApp(page, "/subscribe");
   const f = mainForm(page);
   await fillValid(f, "changed-my-mind@example.org");
   await net.goOffline();
@@ -397,7 +397,7 @@ test("offline: Cancel takes the sign-up back; nothing is sent later", async ({ p
 
 test("offline in two tabs: the queued sign-up is sent once, not once per tab", async ({ page, context }, testInfo) => {
   const { path, net } = await connect(context, testInfo);
-  await page.goto("/subscribe");
+  await openApp(page, "/subscribe");
   const other = await context.newPage();
   watch(other);
   await other.goto("/subscribe");
@@ -445,7 +445,7 @@ test("a double click (and more) sends one request; the button stays focused and 
     await gate;
     return route.fallback();
   });
-  await page.goto("/subscribe");
+  await openApp(page, "/subscribe");
   const f = mainForm(page);
   await fillValid(f, "double@example.org");
   await f.submit.dblclick();
@@ -464,7 +464,7 @@ test("a double click (and more) sends one request; the button stays focused and 
 
 test("keyboard only: Tab, Space and Enter complete a sign-up", async ({ page, context }, testInfo) => {
   const { path } = await connect(context, testInfo);
-  await page.goto("/subscribe");
+  await openApp(page, "/subscribe");
   const f = mainForm(page);
   await expect(f.email).toBeVisible();
   for (let i = 0; i < 40 && !(await f.email.evaluate((el) => el === document.activeElement)); i++) {
@@ -491,7 +491,7 @@ test("keyboard only: Tab, Space and Enter complete a sign-up", async ({ page, co
 
 test("after an article and in the footer: two forms, unique ids, the footer's short form works", async ({ page, context }, testInfo) => {
   const { path } = await connect(context, testInfo);
-  await page.goto("/articles/broad-front-panel");
+  await openApp(page, "/articles/broad-front-panel");
   const inline = page.getByRole("region", { name: "Subscribe to Convergence" });
   await expect(inline.getByRole("textbox", { name: "Email address" })).toBeVisible();
   const footer = page.getByRole("contentinfo");
@@ -515,7 +515,7 @@ test("after an article and in the footer: two forms, unique ids, the footer's sh
 
 test("the support link lands on the support section of /subscribe", async ({ page, context }, testInfo) => {
   await connect(context, testInfo);
-  await page.goto("/subscribe#support");
+  await openApp(page, "/subscribe#support");
   const support = page.locator("#support");
   await expect(support.getByRole("heading", { level: 2 })).toHaveText("Donate to Convergence");
   await expect(support).toBeInViewport();
@@ -532,7 +532,7 @@ test("storage refused: the queue lives in memory for the visit, and says so", as
       },
     });
   });
-  await page.goto("/subscribe");
+  await openApp(page, "/subscribe");
   const f = mainForm(page);
   await fillValid(f, "no-storage@example.org");
   await net.goOffline();
@@ -556,7 +556,7 @@ test("a form-encoded provider without CORS: one no-cors retry, reported as uncon
       list_field: "tag",
     }),
   });
-  await page.goto("/subscribe");
+  await openApp(page, "/subscribe");
   const f = mainForm(page);
   await f.name.fill("Ella Baker");
   await fillValid(f, "embed@example.org");
