@@ -27,7 +27,7 @@ test.describe("on a generated archive", () => {
   });
 
   test("home paginates through older articles and back", async ({ page }) => {
-    await page.goto(server.url + "/");
+    await openApp(page, server.url + "/");
     const latest = page.getByRole("region", { name: "Latest articles" });
     await expect(latest.getByRole("article")).toHaveCount(20);
     await expect(page.getByText("Page 1 of 3")).toBeVisible();
@@ -47,7 +47,7 @@ test.describe("on a generated archive", () => {
 });
 
 test("an article has byline links, pull quotes with attribution, and a table of contents", async ({ page }) => {
-  await page.goto(PANEL);
+  await openApp(page, PANEL);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(PANEL_TITLE);
   const byline = page.locator(".article__meta .byline");
   for (const name of ["Maurice Mitchell", "Sendolo Diaminah", "Alexa Horwart", "Brendan Walsh"]) {
@@ -71,7 +71,7 @@ test("an article has byline links, pull quotes with attribution, and a table of 
 
 test("copy link confirms visibly; email is offered", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  await page.goto(PANEL);
+  await openApp(page, PANEL);
   const share = page.getByRole("region", { name: "Share this article" });
   await share.getByRole("button", { name: "Copy link" }).click();
   await expect(share.getByRole("status")).toHaveText("Link copied to your clipboard.");
@@ -101,7 +101,7 @@ test("an archive year lists that year's articles only", async ({ page }) => {
 });
 
 test("a topic page leads to every topic, and a year to the whole archive", async ({ page }) => {
-  await page.goto("/topics/strategy");
+  await openApp(page, "/topics/strategy");
   await page.getByRole("main").getByRole("link", { name: "Topics", exact: true }).click();
   await expect(page).toHaveURL(/\/topics$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Topics");
@@ -110,7 +110,7 @@ test("a topic page leads to every topic, and a year to the whole archive", async
   await strategy.getByRole("link", { name: "Strategy" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Strategy");
 
-  await page.goto("/archive/2023");
+  await openApp(page, "/archive/2023");
   await page.getByRole("main").getByRole("link", { name: "Archive", exact: true }).click();
   await expect(page).toHaveURL(/\/archive$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Archive");
@@ -138,7 +138,7 @@ test("a failing article request shows the error in place, and retry works", asyn
 });
 
 test("after navigation, focus lands on the new page's heading", async ({ page }) => {
-  await page.goto("/");
+  await openApp(page, "/");
   await page.getByRole("region", { name: "Latest articles" }).getByRole("link", { name: PANEL_TITLE }).click();
   const h1 = page.getByRole("heading", { level: 1 });
   await expect(h1).toHaveText(PANEL_TITLE);
@@ -169,7 +169,7 @@ test("article to article and back, by link and history, never panics", async ({ 
   // Regression: the subscribe form after each article read its own state while the previous
   // article's view was torn down, which panicked and showed the reload box.
   const problems = watchForPanics(page);
-  await page.goto("/articles/broad-front-panel");
+  await openApp(page, "/articles/broad-front-panel");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Building a Broad Front/);
   const related = page.getByRole("region", { name: "More from Convergence" });
   await related.getByRole("link", { name: /Organizing Upgrade/ }).first().click();
