@@ -152,7 +152,20 @@
     }
     return [el, el.childNodes.length];
   }
+  // Until the swap, the rendered page's links are plain links: the app starting off-screen
+  // (its router listens for clicks on the window) must not take a click on them.
+  document.addEventListener("click", function (e) {
+    if (rendered !== null && !appHere()) e.stopPropagation();
+  });
+  // A press in progress (pointer down, not yet up): the swap waits, so the click lands.
+  var pressing = false;
+  document.addEventListener("pointerdown", function () { pressing = true; }, true);
+  ["pointerup", "pointercancel", "click"].forEach(function (type) {
+    document.addEventListener(type, function () { pressing = false; }, true);
+  });
+  // Returns false while the reader is pressing on the page (the app asks again), true once done.
   window.convergenceTakeOver = function (stage) {
+    if (pressing) return false;
     var body = document.body, fatal = document.getElementById("fatal-error"), old = [];
     for (var n = body.firstChild; n && n !== fatal; n = n.nextSibling) old.push(n);
     var oldRoots = old.filter(function (n) { return n.nodeType === 1; });
@@ -206,5 +219,6 @@
     try {
       window.dispatchEvent(new StorageEvent("storage", { key: "convergence.text-size", newValue: STEPS[sizeIndex()] }));
     } catch (e) { /* old engines: the app keeps the size it started with */ }
+    return true;
   };
 })();

@@ -94,11 +94,30 @@ pub fn take_over() {
             drop(handle);
             return;
         }
-        if swap(&stage) {
-            // The app now owns the page for as long as it is open.
-            std::mem::forget(handle);
+        // A press in progress on the rendered page (a finger or button down) finishes first:
+        // swapping under it would lose the click.
+        for _ in 0..MAX_CHECKS {
+            match swap(&stage) {
+                Swap::Done => {
+                    // The app now owns the page for as long as it is open.
+                    std::mem::forget(handle);
+                    return;
+                }
+                Swap::Busy => sleep(CHECK_MS).await,
+                Swap::Failed => return,
+            }
         }
     });
+}
+
+/// What the boot script's swap did.
+enum Swap {
+    /// The app is in.
+    Done,
+    /// The reader is pressing on the page: try again shortly.
+    Busy,
+    /// The boot script is missing or threw.
+    Failed,
 }
 
 /// Whether the off-screen view has loaded everything and shows no placeholder.
@@ -108,16 +127,22 @@ fn is_settled(stage: &web_sys::HtmlElement) -> bool {
         && stage.query_selector(".loading").ok().flatten().is_none()
 }
 
-/// Calls the boot script's swap; false when it is missing or failed.
-fn swap(stage: &web_sys::HtmlElement) -> bool {
-    let Some(w) = window() else { return false };
+/// Calls the boot script's swap, which answers true once done and false while busy.
+fn swap(stage: &web_sys::HtmlElement) -> Swap {
+    let Some(w) = window() else {
+        return Swap::Failed;
+    };
     let Ok(f) = js_sys::Reflect::get(&w, &JsValue::from_str(SWAP)) else {
-        return false;
+        return Swap::Failed;
     };
     let Some(f) = f.dyn_ref::<js_sys::Function>() else {
-        return false;
+        return Swap::Failed;
     };
-    f.call1(&JsValue::NULL, stage).is_ok()
+    match f.call1(&JsValue::NULL, stage).map(|v| v.as_bool()) {
+        Ok(Some(true)) => Swap::Done,
+        Ok(Some(false)) => Swap::Busy,
+        _ => Swap::Failed,
+    }
 }
 
 #[cfg(test)]
