@@ -92,11 +92,6 @@ impl<T: Clone + 'static> Ready<T> {
         Some(self.0.get_value())
     }
 
-    /// The value, outside any reactive tracking.
-    pub fn get_untracked(&self) -> Option<T> {
-        self.get()
-    }
-
     /// Nothing to load again at build time.
     pub fn refetch(&self) {}
 }

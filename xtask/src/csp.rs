@@ -55,7 +55,7 @@ pub fn inline_scripts(html: &str) -> Vec<String> {
 
 /// Whether a `<script>` with these attributes runs: no type, a JavaScript type or a module.
 /// Data blocks (JSON-LD, a page's JSON) never run, so `script-src` does not apply to them.
-fn is_executable(attrs: &str) -> bool {
+pub fn is_executable(attrs: &str) -> bool {
     match attr(attrs, "type") {
         None => true,
         Some(t) => {
