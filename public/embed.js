@@ -2,9 +2,9 @@
 //   <blockquote class="convergence-embed" data-article="slug" data-variant="card|full">
 //     <a href="https://convergencemag.com/articles/slug">Title</a></blockquote>
 //   <script async src="https://convergencemag.com/embed.js"></script>
-// and each blockquote becomes a sandboxed iframe of the embed entry (/embed/?article={slug}),
-// a small app of its own (not the whole magazine), resized to its
-// content from the frame's "convergence-embed:height" messages. See docs/embedding.md.
+// and each blockquote becomes a sandboxed iframe of the article's rendered embed
+// (/embed/articles/{slug}/, or …/full/: a plain page with one small script, no app), resized
+// to its content from the frame's "convergence-embed:height" messages. See docs/embedding.md.
 (function () {
   "use strict";
   var TYPE = "convergence-embed:height";
@@ -21,15 +21,18 @@
     var slug = quote.getAttribute("data-article") || "";
     if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) return;
     var variant = quote.getAttribute("data-variant") === "full" ? "full" : "card";
-    var params = new URLSearchParams({ article: slug, variant: variant });
+    // The rendered embed's folder (model::embed::embed_path); the look goes in the query.
+    var params = new URLSearchParams();
     ["theme", "accent"].forEach(function (k) {
       var v = quote.getAttribute("data-" + k);
       if (v) params.set(k, v);
     });
+    var query = params.toString();
     var link = quote.querySelector("a");
     var text = (link ? link.textContent : quote.textContent).trim() || slug;
     var frame = document.createElement("iframe");
-    frame.setAttribute("src", origin + "/embed/?" + params.toString());
+    frame.setAttribute("src", origin + "/embed/articles/" + slug + "/" + (variant === "full" ? "full/" : "") +
+      (query ? "?" + query : ""));
     frame.setAttribute("sandbox", "allow-scripts allow-popups allow-popups-to-escape-sandbox");
     frame.setAttribute("loading", "lazy");
     frame.setAttribute("title", "Convergence: " + text);

@@ -1,7 +1,9 @@
-//! The partner embed entry (`/embed/?article=slug&variant=card|full&theme=…&accent=…`): an
-//! article as a card or in full, without the site's header, navigation, footer or router, for
-//! a sandboxed iframe on another site. It is its own small Trunk entry (`entries/embed.html`,
-//! `src/bin/embed.rs`) so partner readers never download the whole magazine app. It reports its
+//! The partner embed: an article as a card or in full, without the site's header, navigation,
+//! footer or router, for a sandboxed iframe on another site. The build renders [`EmbedView`]
+//! for every article (`crate::prerender::embed`), so partners get a plain document; the embed
+//! entry (`/embed/?article=slug&variant=card|full&theme=…&accent=…`, `entries/embed.html`,
+//! `src/bin/embed.rs`) draws the same view in the browser for an article published since the
+//! last render, without the whole magazine app. It reports its
 //! height to the parent page (`public/embed.js` resizes the frame) and works where storage
 //! throws (see docs/embedding.md).
 
@@ -15,7 +17,7 @@ use crate::format;
 use crate::hooks::use_content::use_content;
 use crate::hooks::use_text_size::provide_text_size;
 use leptos::prelude::*;
-use model::embed::{requested_slug, Variant};
+use model::embed::{requested_slug, requested_variant, Variant};
 use model::{Article, Slug};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
@@ -49,7 +51,7 @@ impl EmbedRequest {
         };
         EmbedRequest {
             slug: requested_slug(path, get("article")).map(str::to_owned),
-            variant: Variant::parse(get("variant")),
+            variant: requested_variant(path, get("variant")),
             theme: Theme::parse(get("theme")),
             accent: parse_accent(get("accent")),
         }
@@ -289,12 +291,21 @@ pub fn EmbedApp() -> impl IntoView {
     }
 }
 
+/// An embed's document title and canonical URL (the article's own page), for the entry to
+/// set and the build to write.
+pub fn document_head(article: &Article) -> (String, String) {
+    (
+        model::head::document_title("Convergence", &article.title),
+        crate::pages::article::safe_canonical(&article.canonical_url, &article.slug),
+    )
+}
+
 /// Sets the document title and the canonical link (no leptos_meta: the entry stays small).
 fn set_document_head(title: &str, canonical_url: &str) {
     let Some(doc) = crate::browser::window().and_then(|w| w.document()) else {
         return;
     };
-    doc.set_title(&model::head::document_title("Convergence", title));
+    doc.set_title(title);
     if let Some(head) = doc.head() {
         if let Ok(link) = doc.create_element("link") {
             let _ = link.set_attribute("rel", "canonical");
@@ -307,8 +318,8 @@ fn set_document_head(title: &str, canonical_url: &str) {
 /// One article as an embed card or in full.
 #[component]
 pub fn EmbedView(article: Article, variant: Variant) -> impl IntoView {
+    let (document_title, canonical_url) = document_head(&article);
     let Article {
-        slug,
         title,
         dek,
         published_at,
@@ -317,11 +328,8 @@ pub fn EmbedView(article: Article, variant: Variant) -> impl IntoView {
         feature_image,
         markdown,
         excerpt,
-        canonical_url,
         ..
     } = article;
-    // A canonical URL with another scheme (a compromised bucket) falls back to the article's path.
-    let canonical_url = crate::pages::article::safe_canonical(&canonical_url, &slug);
     let origin = model::url::origin_of(&canonical_url)
         .unwrap_or_default()
         .to_owned();
@@ -331,7 +339,7 @@ pub fn EmbedView(article: Article, variant: Variant) -> impl IntoView {
     let image = feature_image.map(|img| {
         view! { <BucketImage image=img class="embed__image" sizes="(min-width: 40rem) 40rem, 100vw"/> }
     });
-    set_document_head(&title, &canonical_url);
+    set_document_head(&document_title, &canonical_url);
     let container = NodeRef::<leptos::html::Article>::new();
     Effect::new(move |_| {
         if let Some(el) = container.get() {

@@ -3,6 +3,7 @@
 //! `src/bin/prerender.rs` drives it over a bucket; the browser app then takes the page over
 //! (`crate::takeover`).
 
+pub mod embed;
 pub mod site;
 
 use crate::error::ContentError;
@@ -130,6 +131,14 @@ pub struct Rendered {
     pub body: String,
     /// What the page's `PageHead` described, if it wrote one.
     pub meta: Option<PageMeta>,
+}
+
+/// Renders one view to HTML in an owner of its own (for documents that are not app routes).
+pub fn render_view<V: IntoView + 'static>(view: impl FnOnce() -> V) -> String {
+    let owner = Owner::new();
+    let html = owner.with(|| view().to_html());
+    drop(owner);
+    html
 }
 
 /// Renders the whole app at `path` (a site path with its query) as the browser would show it

@@ -1,8 +1,10 @@
 //! The build step: every public route of a bucket rendered into a built site as
 //! `path/index.html` (home as `index.html`, the not-found page as `404.html`), each from the
 //! site's own `index.html` with the page's head and body written in, so a static host with
-//! pretty URLs answers every route with the page itself.
+//! pretty URLs answers every route with the page itself; and each article's partner embeds
+//! (`super::embed`).
 
+use super::embed::EmbedTemplate;
 use super::{render, use_bucket, Bucket};
 use crate::takeover::RENDERED_ATTR;
 use model::head::{head, Head, MetaKey, PageMeta, SiteHead};
@@ -55,15 +57,26 @@ pub fn write_site(bucket: &Path, dist: &Path, base: &str) -> Result<usize, Strin
     let site: model::Site = read_json(bucket, &paths::site())?;
     let site_head = SiteHead::new(&site, base);
     let routes = routes(bucket)?;
+    let embeds = EmbedTemplate::prepare(dist)?;
+    // Each article's page, then its two embeds.
+    let jobs: Vec<Job> = routes
+        .iter()
+        .map(Job::Page)
+        .chain(routes.iter().filter_map(|r| match r {
+            AppRoute::Article(slug) => Some(Job::Embeds(slug)),
+            _ => None,
+        }))
+        .collect();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
-    let chunk = routes.len().div_ceil(threads).max(1);
+    let chunk = jobs.len().div_ceil(threads).max(1);
     let page = Page {
         template: &template,
         site: &site_head,
         dist,
+        embeds: &embeds,
     };
     let results: Vec<Result<(), String>> = std::thread::scope(|scope| {
-        let workers: Vec<_> = routes
+        let workers: Vec<_> = jobs
             .chunks(chunk)
             .map(|part| {
                 let page = &page;
@@ -73,7 +86,10 @@ pub fn write_site(bucket: &Path, dist: &Path, base: &str) -> Result<usize, Strin
                 };
                 scope.spawn(move || {
                     use_bucket(bucket);
-                    part.iter().try_for_each(|route| page.write(route))
+                    part.iter().try_for_each(|job| match job {
+                        Job::Page(route) => page.write(route),
+                        Job::Embeds(slug) => page.embeds.write(dist, slug),
+                    })
                 })
             })
             .collect();
@@ -91,7 +107,15 @@ pub fn write_site(bucket: &Path, dist: &Path, base: &str) -> Result<usize, Strin
         base: base.to_owned(),
     });
     page.write_not_found()?;
-    Ok(routes.len() + 1)
+    Ok(jobs.len() + jobs.iter().filter(|j| matches!(j, Job::Embeds(_))).count() + 1)
+}
+
+/// One unit of rendering work.
+enum Job<'a> {
+    /// A route's page.
+    Page(&'a AppRoute),
+    /// An article's card and full embeds.
+    Embeds(&'a Slug),
 }
 
 /// The site's own `index.html` as Trunk wrote it (kept as [`SHELL`] the first time, since the
@@ -209,6 +233,7 @@ struct Page<'a> {
     template: &'a str,
     site: &'a SiteHead,
     dist: &'a Path,
+    embeds: &'a EmbedTemplate,
 }
 
 impl Page<'_> {
@@ -242,7 +267,7 @@ impl Page<'_> {
     }
 }
 
-fn write_file(path: &Path, text: &str) -> Result<(), String> {
+pub(super) fn write_file(path: &Path, text: &str) -> Result<(), String> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)
             .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;

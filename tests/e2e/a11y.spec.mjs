@@ -31,8 +31,9 @@ const ROUTES = [
   { name: "page submissions", path: "/submissions" },
   { name: "page support", path: "/support" },
   { name: "subscribe", path: "/subscribe" },
-  { name: "embed card", path: "/embed/?article=broad-front-panel&variant=card", embed: true },
-  { name: "embed full", path: "/embed/?article=broad-front-panel&variant=full", embed: true },
+  // The rendered embeds: plain documents with one small script, no app.
+  { name: "embed card", path: "/embed/articles/broad-front-panel/", app: false },
+  { name: "embed full", path: "/embed/articles/broad-front-panel/full/", app: false },
   // The side-by-side views: the walk follows Tab into each same-origin frame's page and out again.
   { name: "preview editor", path: "/preview/" },
   { name: "preview of a bucket draft", path: "/preview/?draft=sample-draft-working-with-the-center" },
@@ -51,10 +52,10 @@ test.beforeEach(({ page }) => {
 });
 
 /** Waits until the route shows its content, not a placeholder. */
-async function ready(page) {
+async function ready(page, route = {}) {
   // The app has taken over the page the build rendered (or, on an entry, mounted): what is
-  // audited and walked is what the reader then uses.
-  await page.locator("body[data-app-mounted]").waitFor({ state: "attached" });
+  // audited and walked is what the reader then uses. A rendered embed has no app.
+  if (route.app !== false) await page.locator("body[data-app-mounted]").waitFor({ state: "attached" });
   await expect(page.locator("h1").first()).toBeAttached();
   await expect(page.locator(".loading")).toHaveCount(0);
   try {
@@ -104,7 +105,7 @@ for (const route of ROUTES) {
   test(`axe finds nothing on ${route.name} (${route.path}) at 320/1280 px and 100/200%`, async ({ page }) => {
     test.setTimeout(AXE_TIMEOUT);
     await page.goto(route.path);
-    await ready(page);
+    await ready(page, route);
     expect(await axeEverySize(page, route.name)).toEqual([]);
   });
 }
@@ -278,7 +279,7 @@ for (const route of ROUTES.filter((r) => r.walk !== false)) {
     test.setTimeout(180_000);
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(route.path);
-    await ready(page);
+    await ready(page, route);
     // The preview's frames hold reader pages: walk them once their content is in.
     for (const frame of page.frames().filter((f) => f !== page.mainFrame())) {
       await expect(frame.locator("h1").first()).toBeAttached();

@@ -31,8 +31,9 @@ const ROUTES = [
   ["contributor", "/contributors/alexa-horwart", null],
   ["subscribe", "/subscribe", null],
   ["404", "/no-such-page-here", /Page not found/],
-  ["embed (card)", "/embed/articles/broad-front-panel?variant=card", /Broad Front/],
-  ["embed (full)", "/embed/articles/organizing-upgrade-about-2012", null],
+  // The rendered embeds (a partner's look in the query, applied by their script).
+  ["embed (card)", "/embed/articles/broad-front-panel/?theme=dark&accent=%23123abc", /Broad Front/],
+  ["embed (full)", "/embed/articles/organizing-upgrade-about-2012/full/", null],
   ...staticPages.map((slug) => [`page ${slug}`, `/${slug}`, null]),
   // The embed's own entry, when it is built into dist/embed/.
   ...(fs.existsSync(path.join(dist, "embed/index.html"))
@@ -69,7 +70,8 @@ for (const [name, url, heading] of ROUTES) {
     expect(csp).toContain(url.startsWith("/embed/") ? "frame-ancestors *" : "frame-ancestors 'self'");
     expect(csp.split(",").length, "exactly one policy").toBe(1);
 
-    await expect(page.locator("body[data-app-mounted]")).toBeAttached();
+    // A rendered embed has no app to mount.
+    if (!url.startsWith("/embed/articles/")) await expect(page.locator("body[data-app-mounted]")).toBeAttached();
     const h1 = page.getByRole("heading", { level: 1, ...(heading ? { name: heading } : {}) }).first();
     await expect(h1).toBeVisible();
     await page.waitForLoadState("networkidle");
@@ -80,6 +82,9 @@ for (const [name, url, heading] of ROUTES) {
       await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
       await page.getByRole("button", { name: "A+ Larger text" }).click();
       await expect(page.locator("html")).toHaveAttribute("data-text-size", /./);
+    } else if (/\/full\/$/.test(url)) {
+      await page.getByRole("button", { name: "A+ Larger text" }).click();
+      await expect(page.locator("html")).toHaveAttribute("data-text-size", "112.5");
     }
 
     expect(await page.evaluate(() => window.__csp)).toEqual([]);

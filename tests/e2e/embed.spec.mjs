@@ -1,6 +1,7 @@
 // Partner embeds: a page on another origin loads /embed.js, which turns blockquotes into
-// sandboxed iframes of the embed entry (/embed/?article=slug) sized to their content; and the article page's
-// Embed / Republish dialog.
+// sandboxed iframes of the articles' rendered embeds (/embed/articles/slug/, …/full/: no wasm)
+// sized to their content; the embed entry (/embed/?article=slug) for articles rendered since;
+// and the article page's Embed / Republish dialog.
 import http from "node:http";
 import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
@@ -40,6 +41,9 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => partner?.close());
 
+/** The rendered embed's folder for an article (model::embed::embed_path). */
+const embedPath = (slug, variant) => `/embed/articles/${slug}/${variant === "full" ? "full/" : ""}`;
+
 /** The embed frames' heights against their documents' heights. */
 async function frameSizes(page) {
   const frames = page.locator("iframe.convergence-embed-frame");
@@ -59,13 +63,15 @@ async function frameSizes(page) {
 
 test("a partner page on another origin shows both embeds, sized to their content", async ({ page }) => {
   const problems = watchForPanics(page);
+  const downloads = [];
+  page.on("request", (r) => downloads.push(new URL(r.url()).pathname));
   await page.goto(partner.url);
   const frames = page.locator("iframe.convergence-embed-frame");
   await expect(frames).toHaveCount(2);
   await expect(page.locator("blockquote.convergence-embed")).toHaveCount(0);
   for (const [i, slug, variant] of [[0, CARD, "card"], [1, FULL, "full"]]) {
     const f = frames.nth(i);
-    await expect(f).toHaveAttribute("src", `${APP}/embed/?article=${slug}&variant=${variant}`);
+    await expect(f).toHaveAttribute("src", `${APP}${embedPath(slug, variant)}`);
     await expect(f).toHaveAttribute("sandbox", "allow-scripts allow-popups allow-popups-to-escape-sandbox");
     await expect(f).toHaveAttribute("loading", "lazy");
     await expect(f).toHaveAttribute("title", /^Convergence: /);
@@ -94,7 +100,7 @@ test("a partner page on another origin shows both embeds, sized to their content
     try { return typeof window.localStorage.getItem("x"); } catch (e) { return e.name; }
   })).toBe("SecurityError");
   expect(await inner.evaluate(() => self.origin)).toBe("null");
-  // The stylesheet and boot.js loaded (integrity-checked assets need CORS in an opaque origin).
+  // The stylesheet loaded (integrity-checked assets need CORS in an opaque origin).
   expect(await inner.evaluate(() => getComputedStyle(document.querySelector(".embed")).maxWidth)).toBe("640px");
 
   // Each frame is as tall as its document: no inner scrollbar.
@@ -115,6 +121,12 @@ test("a partner page on another origin shows both embeds, sized to their content
     const s = (await frameSizes(page))[1];
     return Math.abs(s.height - s.scroll) <= 2;
   }).toBe(true);
+  // Rendered embeds: no wasm and no bucket JSON, only the documents, the stylesheet and
+  // the one small script.
+  expect(downloads.filter((p) => /\.wasm$|^\/content\/.*\.json$/.test(p))).toEqual([]);
+  expect([...new Set(downloads.filter((p) => p.endsWith(".js") && p !== "/embed.js"))]).toEqual([
+    expect.stringMatching(/^\/embed\/frame-[0-9a-f]{16}\.js$/),
+  ]);
   expect(problems).toEqual([]);
 });
 
@@ -153,8 +165,8 @@ test("forged height messages change nothing", async ({ page }) => {
 test("the snippet's data-theme and data-accent reach the frame", async ({ page }) => {
   await page.goto(partner.url + "?themed");
   const frames = page.locator("iframe.convergence-embed-frame");
-  await expect(frames.nth(0)).toHaveAttribute("src", `${APP}/embed/?article=${CARD}&variant=card&theme=dark&accent=%23123abc`);
-  await expect(frames.nth(1)).toHaveAttribute("src", `${APP}/embed/?article=${FULL}&variant=full&accent=javascript%3Ax`);
+  await expect(frames.nth(0)).toHaveAttribute("src", `${APP}${embedPath(CARD, "card")}?theme=dark&accent=%23123abc`);
+  await expect(frames.nth(1)).toHaveAttribute("src", `${APP}${embedPath(FULL, "full")}?accent=javascript%3Ax`);
   const card = page.frameLocator("iframe.convergence-embed-frame >> nth=0");
   await expect(card.locator("html")).toHaveAttribute("data-theme", "dark");
   const full = page.frameLocator("iframe.convergence-embed-frame >> nth=1");
@@ -162,20 +174,33 @@ test("the snippet's data-theme and data-accent reach the frame", async ({ page }
   expect(await full.locator("html").evaluate((r) => r.style.getPropertyValue("--accent"))).toBe("");
 });
 
-test("the embed follows theme and a valid accent, and ignores a bad one", async ({ page }) => {
-  await page.goto(`${APP}/embed/?article=${CARD}&variant=card&theme=dark&accent=%23123abc`);
-  await expect(page.getByRole("link", { name: "Read at Convergence" })).toBeVisible();
+test("the embed, rendered or drawn by the entry, follows theme and a valid accent, and ignores a bad one", async ({ page }) => {
   const root = page.locator("html");
-  await expect(root).toHaveAttribute("data-theme", "dark");
-  expect(await root.evaluate((r) => r.style.getPropertyValue("--accent"))).toBe("#123abc");
-  // The older path form still works where the host sends /embed/* to the entry.
-  await page.goto(`${APP}/embed/articles/${CARD}?theme=light&accent=red;x`);
-  await expect(page.getByRole("link", { name: "Read at Convergence" })).toBeVisible();
-  await expect(root).toHaveAttribute("data-theme", "light");
-  expect(await root.evaluate((r) => r.style.getPropertyValue("--accent"))).toBe("");
+  for (const base of [`${APP}${embedPath(CARD, "card")}?`, `${APP}/embed/?article=${CARD}&variant=card&`]) {
+    await page.goto(`${base}theme=dark&accent=%23123abc`);
+    await expect(page.getByRole("link", { name: "Read at Convergence" })).toBeVisible();
+    await expect(root).toHaveAttribute("data-theme", "dark");
+    expect(await root.evaluate((r) => r.style.getPropertyValue("--accent"))).toBe("#123abc");
+    await page.goto(`${base}theme=light&accent=red;x`);
+    await expect(page.getByRole("link", { name: "Read at Convergence" })).toBeVisible();
+    await expect(root).toHaveAttribute("data-theme", "light");
+    expect(await root.evaluate((r) => r.style.getPropertyValue("--accent"))).toBe("");
+  }
 });
 
-test("the frame loads the small embed entry, not the reader app", async ({ page }) => {
+test("a rendered embed is readable without scripts, and its links leave the frame", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${APP}${embedPath(FULL, "full")}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("About Organizing Upgrade (2012)");
+  await expect(page.getByText(/originally appeared in Convergence Magazine/)).toBeVisible();
+  // Every link opens a new tab (in a sandboxed frame, a link without one would navigate the frame).
+  expect(await page.locator("base").getAttribute("target")).toBe("_blank");
+  await expect(page.locator("link[rel=canonical]")).toHaveAttribute("href", `https://convergencemag.com/articles/${FULL}`);
+  await context.close();
+});
+
+test("the embed entry draws an article with its own small app, not the reader app", async ({ page }) => {
   const scripts = [];
   page.on("response", (r) => {
     if (/\.(wasm|js)$/.test(new URL(r.url()).pathname)) scripts.push(new URL(r.url()).pathname);
@@ -197,6 +222,12 @@ test("an embed of a missing article says so", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Article not found" })).toBeVisible();
   await page.goto(`${APP}/embed/?variant=card`);
   await expect(page.getByRole("heading", { name: "Article not found" })).toBeVisible();
+  // An embed the build did not render goes to the entry (the host's /embed/* rule), which
+  // draws it if the bucket has it.
+  for (const variant of ["card", "full"]) {
+    await page.goto(`${APP}${embedPath("no-such-article", variant)}`);
+    await expect(page.getByRole("heading", { name: "Article not found" })).toBeVisible();
+  }
   expect(problems).toEqual([]);
 });
 

@@ -28,10 +28,16 @@ const ROUTES = [
   "/contributors/eve",
   "/about",
   "/subscribe",
-  "/embed/?article=hostile-body&variant=card",
+  "/embed/articles/hostile-body/",
+  "/embed/articles/hostile-body/full/",
   "/embed/?article=hostile-body&variant=full",
   "/no-such-page",
 ];
+
+/** What a rendered embed holds besides the article (src/prerender/embed.rs): its base target,
+ * its stylesheet and its one script. */
+const EMBED_SHELL = `<!DOCTYPE html><html><head><base target="_blank"><link rel="stylesheet" href="/embed/main.css">
+<script src="/embed/frame.js"></script></head><body></body></html>`;
 
 /** Where a script/data URL is written into the bucket, as a compromised export would. */
 const js = (tag) => `javascript:window.__pwned='${tag}'`;
@@ -219,8 +225,10 @@ for (const route of ROUTES) {
     const response = await page.goto(server.url + route);
     // The build's page, as served, holds nothing dangerous either (audited below as a document).
     const served = await response.text();
-    // The app has taken the page over and rendered its content (not just a loading state).
-    await page.locator("body[data-app-mounted]").waitFor({ state: "attached" });
+    // The app has taken the page over and rendered its content (not just a loading state);
+    // a rendered embed has no app.
+    const embed = route.startsWith("/embed/articles/");
+    if (!embed) await page.locator("body[data-app-mounted]").waitFor({ state: "attached" });
     await expect(page.locator("h1").first()).toBeVisible();
     await expect(page.locator("[aria-busy=true], .loading")).toHaveCount(0);
     await page.waitForLoadState("networkidle");
@@ -228,7 +236,7 @@ for (const route of ROUTES) {
     await page.waitForTimeout(300);
     // Not vacuous: the hostile strings reached the page, as text.
     expect(await page.locator("body").innerText()).toContain("__pwned");
-    const shellHtml = await (await page.request.get(server.url + "/shell.html")).text();
+    const shellHtml = embed ? EMBED_SHELL : await (await page.request.get(server.url + "/shell.html")).text();
     expect(await page.evaluate(audit, { shellHtml })).toEqual([]);
     expect(await page.evaluate(audit, { shellHtml, html: served })).toEqual([]);
     expect(await page.evaluate(() => window.__hostileCalls)).toEqual([]);

@@ -200,6 +200,7 @@ pub fn run_all() -> Result<(), String> {
             "app_wasm_js_kb": group(sizes.app().brotli, budgets.app),
             "document_html_css_kb": group(sizes.document().brotli, budgets.document),
             "embed_whole_kb": group(site.embed.whole().brotli, budgets.embed),
+            "embed_entry_whole_kb": group(site.embed_entry.whole().brotli, budgets.embed_entry),
             "preview_wasm_js_kb": group(site.preview.app().brotli, budgets.preview),
         }),
     );

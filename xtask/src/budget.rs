@@ -1,7 +1,8 @@
 //! Byte budgets for what a reader downloads, enforced after the release build: the app
 //! (the wasm and the JS that index.html loads), the document (index.html and its CSS), a
-//! partner embed (everything dist/embed/index.html loads) and the staff preview's code (the
-//! wasm and JS of dist/preview/), all measured as brotli at quality 11, the way a CDN serves
+//! partner embed (the largest rendered embed document with everything it loads), the embed
+//! entry for articles rendered since (everything dist/embed/index.html loads) and the staff
+//! preview's code (the wasm and JS of dist/preview/), all measured as brotli at quality 11, the way a CDN serves
 //! precompressed assets.
 //! Only bytes are gated (they are deterministic); times are reported by the bench, never asserted.
 
@@ -33,19 +34,24 @@ pub struct Budgets {
     pub app: Budget,
     /// index.html and the CSS it links.
     pub document: Budget,
-    /// A partner embed: dist/embed/index.html with every wasm, JS and CSS file it loads.
+    /// A partner embed: the largest rendered embed (dist/embed/articles/…/index.html) with the
+    /// CSS and JS it loads.
     pub embed: Budget,
+    /// The embed entry (dist/embed/index.html with its wasm, JS and CSS), which draws an
+    /// article published since the last render.
+    pub embed_entry: Budget,
     /// The staff preview's code: the wasm and JS dist/preview/index.html loads.
     pub preview: Budget,
 }
 
 impl Budgets {
     /// Every group with its name, in report order.
-    fn groups(&self) -> [(&'static str, Budget); 4] {
+    fn groups(&self) -> [(&'static str, Budget); 5] {
         [
             ("app", self.app),
             ("document", self.document),
             ("embed", self.embed),
+            ("embed_entry", self.embed_entry),
             ("preview", self.preview),
         ]
     }
@@ -174,30 +180,74 @@ impl DistSizes {
 pub struct SiteSizes {
     /// dist/index.html and what it loads.
     pub app: DistSizes,
-    /// dist/embed/index.html and what it loads.
+    /// The largest rendered embed and what it loads.
     pub embed: DistSizes,
+    /// dist/embed/index.html and what it loads.
+    pub embed_entry: DistSizes,
     /// dist/preview/index.html and what it loads.
     pub preview: DistSizes,
 }
 
 impl SiteSizes {
     /// Each group's brotli bytes, in the order of [`Budgets::groups`].
-    fn group_bytes(&self) -> [u64; 4] {
+    fn group_bytes(&self) -> [u64; 5] {
         [
             self.app.app().brotli,
             self.app.document().brotli,
             self.embed.whole().brotli,
+            self.embed_entry.whole().brotli,
             self.preview.app().brotli,
         ]
     }
 }
 
-/// Measures the reader app (dist/) and the embed and preview entries (dist/embed/, dist/preview/).
+/// Measures the reader app (dist/), the rendered embeds, and the embed and preview entries
+/// (dist/embed/, dist/preview/).
 pub fn measure_site(dist: &Path) -> Result<SiteSizes, String> {
     Ok(SiteSizes {
         app: measure(dist)?,
-        embed: measure_page(dist, "embed/index.html")?,
+        embed: largest_embed(dist)?,
+        embed_entry: measure_page(dist, "embed/index.html")?,
         preview: measure_page(dist, "preview/index.html")?,
+    })
+}
+
+/// The folder of the rendered embeds, inside dist/.
+const RENDERED_EMBEDS: &str = "embed/articles";
+
+/// The rendered embed whose whole download is largest (a partner may embed any article).
+pub fn largest_embed(dist: &Path) -> Result<DistSizes, String> {
+    let mut pages = Vec::new();
+    let mut dirs = vec![dist.join(RENDERED_EMBEDS)];
+    while let Some(dir) = dirs.pop() {
+        let entries = std::fs::read_dir(&dir).map_err(|e| {
+            format!(
+                "cannot list {}: {e} (the build renders the embeds: `cargo xtask build`)",
+                dir.display()
+            )
+        })?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.file_name().is_some_and(|n| n == "index.html") {
+                let page = path.strip_prefix(dist).map_err(|e| e.to_string())?;
+                pages.push(page.to_string_lossy().into_owned());
+            }
+        }
+    }
+    let mut largest: Option<DistSizes> = None;
+    for page in pages {
+        let sizes = measure_document(dist, &page)?;
+        if largest.is_none_or(|l| sizes.whole().brotli > l.whole().brotli) {
+            largest = Some(sizes);
+        }
+    }
+    largest.ok_or_else(|| {
+        format!(
+            "{} holds no rendered embed",
+            dist.join(RENDERED_EMBEDS).display()
+        )
     })
 }
 
@@ -213,15 +263,21 @@ pub fn measure(dist: &Path) -> Result<DistSizes, String> {
 /// Measures the page at `page` (relative to `dist`) and every wasm, JS and CSS file it loads;
 /// asset paths are site paths, so they resolve against `dist`.
 pub fn measure_page(dist: &Path, page: &str) -> Result<DistSizes, String> {
+    let sizes = measure_document(dist, page)?;
+    if sizes.wasm.raw == 0 {
+        return Err(format!(
+            "{} loads no .wasm file: is it a Trunk release build?",
+            dist.join(page).display()
+        ));
+    }
+    Ok(sizes)
+}
+
+/// Measures a page and every wasm, JS and CSS file it loads, whether or not it loads wasm.
+pub fn measure_document(dist: &Path, page: &str) -> Result<DistSizes, String> {
     let index = dist.join(page);
     let html = read(&index)?;
     let assets = assets_of(&String::from_utf8_lossy(&html));
-    if assets.wasm.is_empty() {
-        return Err(format!(
-            "{} loads no .wasm file: is it a Trunk release build?",
-            index.display()
-        ));
-    }
     let total = |files: &[String]| -> Result<Sizes, String> {
         files.iter().try_fold(Sizes::default(), |acc, f| {
             Ok(acc + sizes(&read(&dist.join(f))?))
@@ -276,10 +332,11 @@ pub fn verdict(name: &str, brotli_bytes: u64, budget: Budget) -> (String, bool) 
 }
 
 /// What each group holds, for the report lines.
-const GROUP_LABELS: [&str; 4] = [
+const GROUP_LABELS: [&str; 5] = [
     "app (wasm + JS)",
     "document (index.html + CSS)",
-    "embed (document, CSS, JS, wasm)",
+    "embed (the largest rendered embed: document, CSS, JS)",
+    "embed entry (document, CSS, JS, wasm)",
     "preview (wasm + JS)",
 ];
 
@@ -399,11 +456,13 @@ const wasm = await init({ module_or_path: '/convergence-web-0123456789abcdef_bg.
             app: budget,
             document: ten,
             embed: ten,
+            embed_entry: ten,
             preview: ten,
         };
         let within = SiteSizes {
             app,
             embed: small,
+            embed_entry: small,
             preview: small,
         };
         let err = check(&within, &budgets).unwrap_err();
@@ -439,7 +498,7 @@ const wasm = await init({ module_or_path: '/convergence-web-0123456789abcdef_bg.
         let group = |name: &str, target: u32, ceiling: u32| {
             format!("[{name}]\ntarget_kb = {target}\nceiling_kb = {ceiling}\n")
         };
-        let ok = ["app", "document", "embed", "preview"]
+        let ok = ["app", "document", "embed", "embed_entry", "preview"]
             .map(|g| group(g, 10, 20))
             .concat();
         assert!(parse(&ok).is_ok());
@@ -447,6 +506,7 @@ const wasm = await init({ module_or_path: '/convergence-web-0123456789abcdef_bg.
             group("app", 10, 20),
             group("document", 10, 20),
             group("embed", 40, 0),
+            group("embed_entry", 10, 20),
             group("preview", 10, 20),
         ]
         .concat();

@@ -1,6 +1,8 @@
 //! Partner embeds: the embed page's address and the code partners paste, built in one place
-//! for the builder (oEmbed), the app (the Embed / Republish dialog) and the embed entry.
+//! for the builder (oEmbed), the app (the Embed / Republish dialog), the build's rendered
+//! embeds and the embed entry.
 
+use crate::route::AppRoute;
 use crate::text::escape_html;
 use crate::Slug;
 
@@ -40,27 +42,57 @@ impl Variant {
     }
 }
 
-/// The embed page's URL for one article: `{origin}/embed/?article={slug}&variant={variant}`.
-/// `origin` is the site's URL without a trailing slash (or empty for a same-origin path).
+/// The folder of an article's rendered embed: `/embed/articles/{slug}/` for the card and
+/// `/embed/articles/{slug}/full/` for the whole article (each an `index.html` the build writes).
+pub fn embed_path(slug: &Slug, variant: Variant) -> String {
+    let card = AppRoute::EmbedArticle(slug.clone()).href();
+    match variant {
+        Variant::Card => format!("{card}/"),
+        Variant::Full => format!("{card}/{FULL}/"),
+    }
+}
+
+/// The embed's URL for one article ([`embed_path`] on `origin`, the site's URL, or empty for
+/// a same-origin path).
 pub fn embed_url(origin: &str, slug: &Slug, variant: Variant) -> String {
     format!(
-        "{}{EMBED_PATH}?article={slug}&variant={}",
+        "{}{}",
         origin.trim_end_matches('/'),
-        variant.as_str()
+        embed_path(slug, variant)
     )
 }
 
+/// The last path segment of a full embed.
+const FULL: &str = "full";
+
+/// An embed path's slug and whether it ends in `/full`: `/embed/articles/{slug}[/full][/]`.
+fn embed_path_parts(path: &str) -> Option<(&str, bool)> {
+    let rest = path.strip_prefix("/embed/articles/")?.trim_end_matches('/');
+    let (slug, full) = match rest.split_once('/') {
+        Some((slug, FULL)) => (slug, true),
+        Some(_) => return None,
+        None => (rest, false),
+    };
+    (!slug.is_empty()).then_some((slug, full))
+}
+
 /// The article slug an embed page was asked for: `?article=` (the embed entry's own form), or
-/// the older `/embed/articles/{slug}` path that hosts may rewrite to the entry.
+/// the rendered embed's path (`/embed/articles/{slug}/`, `…/full/`) when a host hands a
+/// missing one to the entry.
 pub fn requested_slug<'a>(path: &'a str, article_param: Option<&'a str>) -> Option<&'a str> {
     article_param
         .map(str::trim)
         .filter(|s| !s.is_empty())
-        .or_else(|| {
-            path.strip_prefix("/embed/articles/")
-                .map(|s| s.trim_end_matches('/'))
-                .filter(|s| !s.is_empty() && !s.contains('/'))
-        })
+        .or_else(|| embed_path_parts(path).map(|(slug, _)| slug))
+}
+
+/// The variant an embed page was asked for: `?variant=`, else the path's `/full`.
+pub fn requested_variant(path: &str, variant_param: Option<&str>) -> Variant {
+    match variant_param {
+        Some(raw) => Variant::parse(Some(raw)),
+        None if embed_path_parts(path).is_some_and(|(_, full)| full) => Variant::Full,
+        None => Variant::Card,
+    }
 }
 
 /// The loader snippet a partner pastes: a blockquote whose link is the no-JavaScript
@@ -103,23 +135,27 @@ mod tests {
     }
 
     #[test]
-    fn urls_use_the_directory_entry() {
+    fn urls_are_the_rendered_folders() {
         let s = slug("broad-front");
         assert_eq!(
             embed_url("https://convergencemag.com/", &s, Variant::Card),
-            "https://convergencemag.com/embed/?article=broad-front&variant=card"
+            "https://convergencemag.com/embed/articles/broad-front/"
         );
         assert_eq!(
             embed_url("", &s, Variant::Full),
-            "/embed/?article=broad-front&variant=full"
+            "/embed/articles/broad-front/full/"
         );
     }
 
     #[test]
-    fn slugs_come_from_the_query_or_the_old_path() {
+    fn slugs_come_from_the_query_or_the_path() {
         assert_eq!(requested_slug("/embed/", Some("a-b")), Some("a-b"));
         assert_eq!(requested_slug("/embed/articles/a-b", None), Some("a-b"));
         assert_eq!(requested_slug("/embed/articles/a-b/", None), Some("a-b"));
+        assert_eq!(
+            requested_slug("/embed/articles/a-b/full/", None),
+            Some("a-b")
+        );
         assert_eq!(
             requested_slug("/embed/articles/x", Some("from-query")),
             Some("from-query")
@@ -127,6 +163,33 @@ mod tests {
         assert_eq!(requested_slug("/embed/", None), None);
         assert_eq!(requested_slug("/embed/", Some("  ")), None);
         assert_eq!(requested_slug("/embed/articles/a/b", None), None);
+        assert_eq!(requested_slug("/embed/articles/a/full/x", None), None);
+        assert_eq!(requested_slug("/embed/articles//full", None), None);
+    }
+
+    #[test]
+    fn the_full_path_asks_for_the_full_variant_unless_the_query_says_otherwise() {
+        assert_eq!(
+            requested_variant("/embed/articles/a/full/", None),
+            Variant::Full
+        );
+        assert_eq!(
+            requested_variant("/embed/articles/a/full", None),
+            Variant::Full
+        );
+        assert_eq!(requested_variant("/embed/articles/a/", None), Variant::Card);
+        assert_eq!(requested_variant("/embed/", Some("full")), Variant::Full);
+        assert_eq!(
+            requested_variant("/embed/articles/a/full/", Some("card")),
+            Variant::Card
+        );
+        for s in ["a", "broad-front"] {
+            for v in [Variant::Card, Variant::Full] {
+                let p = embed_path(&slug(s), v);
+                assert_eq!(requested_slug(&p, None), Some(s));
+                assert_eq!(requested_variant(&p, None), v);
+            }
+        }
     }
 
     #[test]
