@@ -1,6 +1,7 @@
-//! `/embed/articles/:slug`: the embed's older address. Partner frames are served by the embed
-//! entry (`/embed/`, see `src/embed.rs`); a host without the `/embed/*` rewrite sends this path
-//! to the reader app, which hands it straight on to the entry, keeping the query.
+//! `/embed/articles/:slug`: the card embed's address. The build renders a file there for
+//! every article (`crate::prerender::embed`); a host without the `/embed/*` fallback answers
+//! one published since the last render with `404.html`, the reader app, which hands it
+//! straight on to the embed entry (`/embed/`, see `src/embed.rs`), keeping the query.
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_params_map};

@@ -105,7 +105,8 @@ pub enum AppRoute {
     Subscribe,
     /// A static page at the top level, e.g. `/about`.
     Page(Slug),
-    /// `/embed/articles/:slug`: the embed's older address, handed on to the embed entry.
+    /// `/embed/articles/:slug`: the card embed the build renders; the app hands a missing one to
+    /// the embed entry.
     EmbedArticle(Slug),
 }
 

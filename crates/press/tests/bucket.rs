@@ -154,9 +154,9 @@ fn listings_contributors_and_the_featured_article() {
         (oembed.kind.as_str(), oembed.width, oembed.height),
         ("rich", 600, 400)
     );
-    assert!(oembed.html.contains(
-        "src=\"https://convergencemag.com/embed/?article=second-article&amp;variant=card\""
-    ));
+    assert!(oembed
+        .html
+        .contains("src=\"https://convergencemag.com/embed/articles/second-article/\""));
     assert!(oembed
         .html
         .contains("sandbox=\"allow-scripts allow-popups allow-popups-to-escape-sandbox\""));
