@@ -5,9 +5,10 @@
 //! buttons. A partner's reader downloads no wasm; the embed entry (`/embed/?article=…`)
 //! remains for articles published since the last render.
 
-use super::{read, render_view};
+use super::render_view;
 use crate::embed::{document_head, EmbedView, ROOT_ATTRIBUTE};
 use crate::hooks::use_text_size::provide_text_size;
+use futures::FutureExt;
 use leptos::prelude::*;
 use model::embed::{embed_path, Variant};
 use model::text::escape_html;
@@ -52,9 +53,12 @@ impl EmbedTemplate {
 
     /// Renders `slug`'s embeds (card and full) into `dist`.
     pub fn write(&self, dist: &Path, slug: &Slug) -> Result<(), String> {
-        let file = paths::article(slug);
-        let text = read(&file).map_err(|e| format!("{file}: {e}"))?;
-        let article: Article = model::decode::decode(&file, &text).map_err(|e| e.to_string())?;
+        // Through the content client, as every page loads (at build time it reads from disk
+        // and never waits).
+        let article = crate::api::article(slug.clone())
+            .now_or_never()
+            .unwrap_or(Err(crate::error::ContentError::Offline))
+            .map_err(|e| format!("{}: {e}", paths::article(slug)))?;
         for variant in [Variant::Card, Variant::Full] {
             let html = self.document(&article, variant);
             let path = dist
