@@ -229,7 +229,7 @@ pub fn Editor() -> impl IntoView {
             .get_untracked()
             .map(|c| download_filename(&c.slug))
             .unwrap_or_else(|| download_filename(&slug.get_untracked()));
-        if let Err(e) = download_text(&name, &text.get_untracked()) {
+        if let Err(e) = download_text(&name, &text.get_untracked(), "text/markdown;charset=utf-8") {
             leptos::logging::warn!("preview: download failed: {e:?}");
         }
     };
@@ -345,12 +345,16 @@ fn ProblemList(
 }
 
 /// Hands `text` to the browser as a download called `name`.
-fn download_text(name: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
+pub(super) fn download_text(
+    name: &str,
+    text: &str,
+    mime: &str,
+) -> Result<(), wasm_bindgen::JsValue> {
     let window = crate::browser::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/markdown;charset=utf-8");
+    options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;

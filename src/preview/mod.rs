@@ -6,6 +6,7 @@ mod draft_check;
 mod draft_page;
 mod editor;
 mod frames;
+pub mod lab;
 mod mode;
 mod saved;
 
@@ -21,7 +22,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::Router;
 use leptos_router::hooks::{use_location, use_query_map};
-use mode::{parse_mode, Mode, Target};
+use mode::{is_lab_path, parse_mode, Mode, Target};
 
 /// Mounts the preview on `<body>` (the `preview` binary's whole job), with the reader app's
 /// panic hook and mount marker.
@@ -50,7 +51,11 @@ pub fn PreviewApp() -> impl IntoView {
 #[component]
 fn PreviewRoutes() -> impl IntoView {
     let query = use_query_map();
+    let location = use_location();
     let mode = Memo::new(move |_| {
+        if is_lab_path(&location.pathname.read()) {
+            return Mode::Lab;
+        }
         let q = query.read();
         parse_mode(
             q.get_str("frame"),
@@ -75,6 +80,7 @@ fn PreviewRoutes() -> impl IntoView {
         .into_any(),
         Mode::Draft(slug) => with_chrome(view! { <DraftPage slug=slug/> }.into_any()),
         Mode::LiveFrame => with_chrome(view! { <LiveFrame/> }.into_any()),
+        Mode::Lab => view! { <lab::LabView/> }.into_any(),
         Mode::Invalid(message) => view! {
             <Title text="Broken preview link"/>
             <main id="main" class="preview" tabindex="-1">

@@ -14,8 +14,15 @@ pub enum Mode {
     Draft(Slug),
     /// `/preview/?article=slug`, `/preview/?draft=slug&layout=sizes`: three widths at once.
     Sizes(Target),
+    /// `/preview/lab`: the layout lab.
+    Lab,
     /// A query that names no valid slug: the message says what is wrong.
     Invalid(String),
+}
+
+/// Whether `path` is the layout lab's (`/preview/lab`, with or without a trailing slash).
+pub fn is_lab_path(path: &str) -> bool {
+    matches!(path.trim_end_matches('/'), "/preview/lab")
 }
 
 /// What the three frames show.
@@ -90,6 +97,14 @@ mod tests {
             Mode::Invalid(m) => assert!(m.contains("`?draft=Not A Slug` is not a slug"), "{m}"),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn the_lab_has_its_own_path() {
+        assert!(is_lab_path("/preview/lab"));
+        assert!(is_lab_path("/preview/lab/"));
+        assert!(!is_lab_path("/preview/"));
+        assert!(!is_lab_path("/preview/laboratory"));
     }
 
     #[test]

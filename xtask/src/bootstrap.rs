@@ -23,12 +23,12 @@ pub struct Needs {
 }
 
 impl Needs {
-    /// Building and serving: the Rust and wasm tools.
+    /// Building and serving: the Rust and wasm tools and the npm packages.
     pub fn build() -> Self {
         Needs { browser: false }
     }
 
-    /// Testing: also Chromium and the npm test dependencies.
+    /// Testing: also Chromium and the fonts the tests measure with.
     pub fn everything() -> Self {
         Needs { browser: true }
     }
@@ -46,10 +46,11 @@ pub fn all(needs: Needs) -> Result<(), String> {
     trunk()?;
     wasm_bindgen_cli(&wbg)?;
     wasm_opt()?;
+    // The staff preview's layout lab ships axe-core from npm, so building needs the packages too.
+    npm_packages()?;
     if needs.browser {
         chromium()?;
         fonts()?;
-        npm_packages()?;
     }
     Ok(())
 }
