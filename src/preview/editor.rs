@@ -241,7 +241,8 @@ pub fn Editor() -> impl IntoView {
         <p class="preview__intro">
             "Type or paste an article (front matter and Markdown, as in content/drafts/), or open a .md file. \
              It is checked as `press build --drafts` checks it and shown below as readers will see it. \
-             Your work is saved in this browser as you type."
+             Your work is saved in this browser as you type. Trying a stylesheet change instead? "
+            <a href="/preview/lab">"Open the layout lab"</a>"."
         </p>
         <div class="preview-editor">
             <div class="preview-editor__source">

@@ -31,6 +31,9 @@ async function groups(results) {
 
 test("an accent colour that keeps contrast is all clear, one that loses it is flagged for contrast only", async ({ page }) => {
   const problems = watchForPanics(page);
+  // The frames' messages too: a CSP refusal of the candidate or the probe would show here.
+  const errors = [];
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
   const box = await openLab(page);
   await box.fill(":root { --accent: #1d5e3a; }");
   let results = await check(page);
@@ -46,6 +49,7 @@ test("an accent colour that keeps contrast is all clear, one that loses it is fl
   expect(await groups(results)).toEqual(["Text contrast below WCAG AA"]);
   await expect(results.getByRole("button", { name: /insufficient color contrast/ }).first()).toBeVisible();
   expect(problems).toEqual([]);
+  expect(errors).toEqual([]);
 });
 
 test("paragraphs forced to 600 px overflow at 320 px, and a finding scrolls both frames to the paragraph", async ({ page }) => {
@@ -111,6 +115,14 @@ test("the share link reopens the lab with the same candidate and settings", asyn
   await expect(fresh.getByRole("button", { name: `Remove Article ${ARTICLE}` })).toBeVisible();
   await other.close();
 
+  // "Instead": the After frame drops the site's stylesheet for the candidate; Before keeps it.
+  const linked = (which) =>
+    page.getByTitle(new RegExp(`^${which}: Home at`)).contentFrame().locator("html").evaluate(() =>
+      [...document.styleSheets].filter((s) => s.ownerNode && s.ownerNode.tagName === "LINK" && !s.disabled).length,
+    );
+  await expect.poll(() => linked("After")).toBe(0);
+  expect(await linked("Before")).toBeGreaterThan(0);
+
   // Too long for a link: the settings travel, the stylesheet goes as a download.
   await box.fill("p { color: #222; }\n".repeat(200));
   await expect(page.getByText("The stylesheet is too long for a link")).toBeVisible();
@@ -135,6 +147,11 @@ test("stylesheets load only from this site, and bad pages are refused with a rea
   await url.fill(css);
   await page.getByRole("button", { name: "Load", exact: true }).click();
   await expect(page.getByRole("textbox", { name: CSS_LABEL })).toHaveValue(/--accent/);
+  // Open .css file.
+  await page.getByLabel("Open .css file").setInputFiles({
+    name: "candidate.css", mimeType: "text/css", buffer: Buffer.from("h2 { color: #123456; }\n"),
+  });
+  await expect(page.getByRole("textbox", { name: CSS_LABEL })).toHaveValue("h2 { color: #123456; }\n");
 
   const add = page.getByRole("textbox", { name: /^Add a page/ });
   await add.fill("topic:strategy");
@@ -152,6 +169,11 @@ test("the lab works from the keyboard and has no axe violations of its own", asy
   await run.focus();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("status").filter({ hasText: "Checked in" })).toBeVisible({ timeout: 60_000 });
+  // The frames scroll together.
+  const before = page.getByTitle(`Before: Article ${ARTICLE} at 320 px`).contentFrame();
+  const after = page.getByTitle(`After: Article ${ARTICLE} at 320 px`).contentFrame();
+  await before.locator("html").evaluate(() => window.scrollTo(0, 600));
+  await expect.poll(() => after.locator("html").evaluate(() => window.scrollY)).toBe(600);
   // The frames are reader pages, audited by a11y.spec; this is the lab's own page.
   const results = await new AxeBuilder({ page })
     .options({ rules: { "target-size": { enabled: true } } })

@@ -303,7 +303,8 @@ pub fn LabView() -> impl IntoView {
             <p class="preview__intro">
                 "Try a stylesheet change against real pages before readers see it: the candidate is applied only inside the "
                 <strong>"After"</strong>" frame below, and "<strong>"Check"</strong>
-                " compares it with the site as it is at every width, text size and colour scheme you choose."
+                " compares it with the site as it is at every width, text size and colour scheme you choose. "
+                <a href="/preview/">"Back to the draft editor"</a>"."
             </p>
             {move || notice.get().map(|m| view! { <p class="lab__notice" role="alert">{m}</p> })}
             {move || match settings.get().is_some() {
@@ -700,22 +701,22 @@ fn Lab(settings: RwSignal<Option<LabSettings>>) -> impl IntoView {
 
     view! {
         <div class="lab__setup">
-            <section class="lab__candidate" aria-labelledby="lab-candidate">
-                <h2 id="lab-candidate">"Candidate stylesheet"</h2>
-                <label for="lab-css">"Candidate stylesheet (CSS)"</label>
-                <textarea id="lab-css" class="preview-editor__text lab__css" rows="12" spellcheck="false"
+            <section class="lab__candidate" aria-labelledby="preview-lab-candidate">
+                <h2 id="preview-lab-candidate">"Candidate stylesheet"</h2>
+                <label for="preview-lab-css">"Candidate stylesheet (CSS)"</label>
+                <textarea id="preview-lab-css" class="preview-editor__text lab__css" rows="12" spellcheck="false"
                     prop:value=move || get().css
                     on:input=move |ev| { let v = event_target_value(&ev); update(&|s| s.css = v.clone()); }></textarea>
                 {move || css_error.get().map(|m| view! { <p class="preview-editor__status preview-editor__status--bad" role="alert">{m}</p> })}
                 <div class="preview-editor__actions">
-                    <input id="lab-file" class="visually-hidden preview-editor__file" type="file"
+                    <input id="preview-lab-file" class="visually-hidden preview-editor__file" type="file"
                         accept=".css,text/css,text/plain" on:change=open_file/>
-                    <label for="lab-file" class="button button--quiet">"Open .css file"</label>
+                    <label for="preview-lab-file" class="button button--quiet">"Open .css file"</label>
                     <button type="button" class="button button--quiet" on:click=download>"Download CSS"</button>
                 </div>
                 <form class="preview-editor__field" on:submit=load_url>
-                    <label for="lab-url">"Stylesheet URL on this site"</label>
-                    <input id="lab-url" type="text" inputmode="url" node_ref=url_input placeholder="/style/candidate.css"/>
+                    <label for="preview-lab-url">"Stylesheet URL on this site"</label>
+                    <input id="preview-lab-url" type="text" inputmode="url" node_ref=url_input placeholder="/style/candidate.css"/>
                     <button type="submit" class="button button--quiet">"Load"</button>
                 </form>
                 {move || file_problem.get().map(|m| view! { <p class="preview-editor__status preview-editor__status--bad" role="alert">{m}</p> })}
@@ -733,13 +734,13 @@ fn Lab(settings: RwSignal<Option<LabSettings>>) -> impl IntoView {
                     </label>
                 </fieldset>
             </section>
-            <section class="lab__where" aria-labelledby="lab-where">
-                <h2 id="lab-where">"Where to look"</h2>
+            <section class="lab__where" aria-labelledby="preview-lab-where">
+                <h2 id="preview-lab-where">"Where to look"</h2>
                 <h3 class="lab__subhead">"Pages"</h3>
                 <ul class="lab__pages">{page_list}</ul>
                 <form class="preview-editor__field" on:submit=add_page>
-                    <label for="lab-page">"Add a page (article:slug, draft:slug, contributor:slug or home)"</label>
-                    <input id="lab-page" type="text" node_ref=page_input autocomplete="off"/>
+                    <label for="preview-lab-page">"Add a page (article:slug, draft:slug, contributor:slug or home)"</label>
+                    <input id="preview-lab-page" type="text" node_ref=page_input autocomplete="off"/>
                     <button type="submit" class="button button--quiet">"Add page"</button>
                 </form>
                 {move || page_problem.get().map(|m| view! { <p class="preview-editor__status preview-editor__status--bad" role="alert">{m}</p> })}
@@ -776,15 +777,15 @@ fn Lab(settings: RwSignal<Option<LabSettings>>) -> impl IntoView {
         })}
         <p class="lab__status" role="status">{move || status.get()}" "{move || clipboard.status.get()}</p>
         <div class="lab__compare">
-        <section class="lab__results" aria-labelledby="lab-results">
-            <h2 id="lab-results">"What changed and what broke"</h2>
+        <section class="lab__results" aria-labelledby="preview-lab-results">
+            <h2 id="preview-lab-results">"What changed and what broke"</h2>
             {move || match results.get() {
                 None => view! { <p class="preview__intro">"Press Check to compare the frames."</p> }.into_any(),
                 Some(r) => view! { <Results results=r threshold=get().threshold go=go busy=busy/> }.into_any(),
             }}
         </section>
-        <section class="lab__frames" aria-labelledby="lab-frames" node_ref=frames_section>
-            <h2 id="lab-frames">"Before and after"</h2>
+        <section class="lab__frames" aria-labelledby="preview-lab-frames" node_ref=frames_section>
+            <h2 id="preview-lab-frames">"Before and after"</h2>
             <div class="sizes__viewport" node_ref=viewport
                 style:height=move || format!("{:.0}px", (f64::from(LAB_FRAME_HEIGHT) + 40.0) * scale.get())>
                 <div class="sizes__row" style:gap=format!("{}px", super::frames::FRAME_GAP)
