@@ -9,6 +9,7 @@ mod bucket_server;
 mod budget;
 mod csp;
 mod floor;
+mod minify;
 mod run;
 mod subscribe_server;
 mod test;

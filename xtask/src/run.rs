@@ -128,10 +128,23 @@ pub fn build_site(release: bool) -> Result<(), String> {
         app.arg("--release");
     }
     app.status_ok("trunk build (reader app)")?;
+    let dist = root().join("dist");
+    let mut pages = vec![dist.join("index.html")];
     for name in entries()? {
         println!("==> trunk build entries/{name}.html -> dist/{name}/");
-        trunk_entry("build", &name, &root().join("dist").join(&name), release)
+        trunk_entry("build", &name, &dist.join(&name), release)
             .status_ok(&format!("trunk build (entry {name})"))?;
+        pages.push(dist.join(&name).join("index.html"));
+    }
+    if release {
+        let mut saved = 0;
+        for page in &pages {
+            saved += crate::minify::page_scripts(&dist, page)?;
+        }
+        println!(
+            "==> terser: the glue and boot.js of {} pages, {saved} bytes smaller",
+            pages.len()
+        );
     }
     prerender(&root().join(BUCKET), &root().join("dist"), None)
 }

@@ -1,0 +1,152 @@
+//! The release build's JS minification: Trunk 0.21.14's own minifier cannot parse wasm-bindgen
+//! 0.2.130's glue and ships it as it is (docs/performance.md), so after each Trunk build every
+//! script a page loads with an integrity hash (the glue and boot.js) goes through terser (npm,
+//! package.json) and the page's `integrity` is rewritten to match.
+
+use crate::run::{self, CommandExt};
+use base64::Engine;
+use sha2::{Digest, Sha384};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// One script tag's file and hash, as the page names them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScriptRef {
+    /// The URL path (`/boot-….js`).
+    pub path: String,
+    /// The `integrity` value (`sha384-…`).
+    pub integrity: String,
+    /// Loaded as a module (the glue's `modulepreload`), not a classic script.
+    pub module: bool,
+}
+
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let key = format!(" {name}=\"");
+    let start = tag.find(&key)? + key.len();
+    let len = tag[start..].find('"')?;
+    Some(&tag[start..start + len])
+}
+
+/// The same-origin `.js` files `html` loads with an integrity hash, in page order.
+pub fn scripts_of(html: &str) -> Vec<ScriptRef> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        let after = &rest[open..];
+        let Some(close) = after.find('>') else { break };
+        let tag = &after[..close];
+        rest = &after[close..];
+        let (url, module) = if tag.starts_with("<script ") {
+            (attr(tag, "src"), attr(tag, "type") == Some("module"))
+        } else if tag.starts_with("<link ") && attr(tag, "rel") == Some("modulepreload") {
+            (attr(tag, "href"), true)
+        } else {
+            continue;
+        };
+        let (Some(url), Some(integrity)) = (url, attr(tag, "integrity")) else {
+            continue;
+        };
+        if url.starts_with('/') && !url.starts_with("//") && url.ends_with(".js") {
+            out.push(ScriptRef {
+                path: url.to_owned(),
+                integrity: integrity.to_owned(),
+                module,
+            });
+        }
+    }
+    out
+}
+
+/// The `integrity` value for `bytes` (SHA-384, base64), as Trunk writes it.
+pub fn integrity(bytes: &[u8]) -> String {
+    format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(Sha384::digest(bytes))
+    )
+}
+
+fn terser() -> PathBuf {
+    run::root().join("node_modules/.bin/terser")
+}
+
+/// Minifies the scripts `page` (an `index.html` under `dist`) loads and rewrites their hashes.
+/// Returns the bytes saved (raw, before compression).
+pub fn page_scripts(dist: &Path, page: &Path) -> Result<u64, String> {
+    let html = std::fs::read_to_string(page)
+        .map_err(|e| format!("cannot read {}: {e}", page.display()))?;
+    let mut out = html.clone();
+    let mut saved = 0u64;
+    let mut done = BTreeSet::new();
+    for script in scripts_of(&html) {
+        if !done.insert(script.path.clone()) {
+            continue;
+        }
+        let file = dist.join(script.path.trim_start_matches('/'));
+        let before =
+            std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        if integrity(&before) != script.integrity {
+            return Err(format!(
+                "{} does not match the integrity {} gives it: was it changed after the build?",
+                file.display(),
+                page.display()
+            ));
+        }
+        let mut c = run::cmd(terser().to_str().unwrap_or("terser"));
+        c.arg(&file)
+            .args(["--compress", "--mangle", "--output"])
+            .arg(&file);
+        if script.module {
+            c.arg("--module");
+        }
+        c.status_ok(&format!("terser {}", script.path))?;
+        let after =
+            std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        saved += (before.len() as u64).saturating_sub(after.len() as u64);
+        out = out.replace(&script.integrity, &integrity(&after));
+    }
+    if out != html {
+        std::fs::write(page, out).map_err(|e| format!("cannot write {}: {e}", page.display()))?;
+    }
+    Ok(saved)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_scripts_a_page_loads_with_a_hash() {
+        let html = r#"<head>
+<script src="/boot-1.js" crossorigin="anonymous" integrity="sha384-AAA"></script>
+<link rel="stylesheet" href="/main-1.css" integrity="sha384-CSS">
+<link rel="modulepreload" href="/preview/app-2.js" crossorigin="anonymous" integrity="sha384-BBB">
+<script type="module">import init from '/app-2.js';</script>
+<script src="https://elsewhere.example/x.js" integrity="sha384-CCC"></script>
+<script src="/no-hash.js"></script>
+</head>"#;
+        assert_eq!(
+            scripts_of(html),
+            [
+                ScriptRef {
+                    path: "/boot-1.js".into(),
+                    integrity: "sha384-AAA".into(),
+                    module: false
+                },
+                ScriptRef {
+                    path: "/preview/app-2.js".into(),
+                    integrity: "sha384-BBB".into(),
+                    module: true
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn integrity_is_trunks_sha384_in_base64() {
+        // `printf abc | openssl dgst -sha384 -binary | base64`
+        assert_eq!(
+            integrity(b"abc"),
+            "sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn"
+        );
+    }
+}
