@@ -180,17 +180,6 @@
       anchor = point(sel.anchorNode, sel.anchorOffset, oldRoots);
       head = point(sel.focusNode, sel.focusOffset, oldRoots);
     }
-    // The reader's place: an element near the top of the view, put back at the same height on
-    // the screen after the swap. The old scroll offset alone is not enough: the article's blocks
-    // far from the screen are not laid out (content-visibility) and the new ones have no size yet.
-    var spot = null, spotTop = 0;
-    for (var probe = 8; probe < window.innerHeight && !spot; probe += 48) {
-      var hit = document.elementFromPoint(window.innerWidth / 2, probe);
-      if (hit && hit.getBoundingClientRect().height < window.innerHeight) {
-        spot = pathOf(hit, oldRoots);
-        spotTop = hit.getBoundingClientRect().top;
-      }
-    }
     var typed = [];
     touched.forEach(function (f) {
       var path = pathOf(f, oldRoots);
@@ -213,13 +202,6 @@
     root.classList.remove("rendered-elsewhere");
     body.setAttribute("data-app-mounted", "");
     window.scrollTo(x, y);
-    var again = spot && at(spot, roots);
-    // Again on the next frames, as the blocks around the view get their real sizes.
-    (function keep(frames) {
-      if (!again || !(x || y)) return;
-      window.scrollBy(0, again.getBoundingClientRect().top - spotTop);
-      if (frames) requestAnimationFrame(function () { keep(frames - 1); });
-    })(3);
     typed.forEach(function (t) {
       var f = at(t.path, roots);
       if (!f) return;
