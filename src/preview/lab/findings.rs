@@ -296,6 +296,10 @@ pub fn compare(before: &Snapshot, after: &Snapshot, threshold: f64) -> Vec<Findi
             });
         }
     }
+    // A box that only moved, by the same amount as the last one listed, moved with it (a taller
+    // heading shifts everything after it): it is counted into that finding, not listed again.
+    let mut followers = vec![0usize; out.len()];
+    let mut last_shift: Option<(f64, f64, usize)> = None;
     for e in &after.elements {
         let Some(b) = old(e.id) else { continue };
         if b.shown && !e.shown {
@@ -304,17 +308,36 @@ pub fn compare(before: &Snapshot, after: &Snapshot, threshold: f64) -> Vec<Findi
                 text: format!("{} is no longer shown", name(b)),
                 at: Locator::Id(e.id),
             });
+            followers.push(0);
             continue;
         }
         let moved = [e.x - b.x, e.y - b.y, e.w - b.w, e.h - b.h]
             .iter()
             .any(|d| d.abs() > threshold);
         if moved && e.shown {
+            let (dx, dy) = (e.x - b.x, e.y - b.y);
+            let resized = (e.w - b.w).abs() > threshold || (e.h - b.h).abs() > threshold;
+            if let Some((lx, ly, at)) = last_shift.filter(|_| !resized) {
+                if (dx - lx).abs() <= 1.0 && (dy - ly).abs() <= 1.0 {
+                    followers[at] += 1;
+                    continue;
+                }
+            }
             out.push(Finding {
                 group: Group::Moved(e.kind),
                 text: format!("{}: {}", name(e), describe_move(b, e)),
                 at: Locator::Id(e.id),
             });
+            followers.push(0);
+            last_shift = (!resized).then_some((dx, dy, out.len() - 1));
+        }
+    }
+    for (finding, n) in out.iter_mut().zip(followers) {
+        if n > 0 {
+            let plural = if n == 1 { "" } else { "s" };
+            finding.text.push_str(&format!(
+                " (and {n} more element{plural} after it, moved the same way)"
+            ));
         }
     }
     // Stable: within a group, the order above (document order) stays.
@@ -396,6 +419,50 @@ mod tests {
             "Text “First paragraph”: moved 30 px down, 40 px narrower"
         );
         assert_eq!(f[0].at, Locator::Id(1));
+    }
+
+    #[test]
+    fn boxes_that_move_with_the_one_before_are_counted_not_listed() {
+        let before = page(vec![
+            el(0, Kind::Heading, "What we do", (16.0, 100.0, 288.0, 40.0)),
+            el(1, Kind::Text, "First", (16.0, 150.0, 288.0, 120.0)),
+            el(2, Kind::Control, "Read more", (16.0, 280.0, 80.0, 24.0)),
+            el(3, Kind::Text, "Second", (16.0, 320.0, 288.0, 120.0)),
+        ]);
+        let mut after = before.clone();
+        // The heading grows 30 px taller: everything after it moves 30 px down.
+        after.elements[0].h += 30.0;
+        for e in &mut after.elements[1..] {
+            e.y += 30.0;
+        }
+        let f = compare(&before, &after, 4.0);
+        let texts: Vec<&str> = f.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Heading “What we do”: 30 px taller",
+                "Text “First”: moved 30 px down (and 2 more elements after it, moved the same way)",
+            ]
+        );
+        // An element hidden between them does not upset the count.
+        let mut hidden = after.clone();
+        hidden.elements[2].shown = false;
+        let f = compare(&before, &hidden, 4.0);
+        assert!(f
+            .iter()
+            .any(|f| f.text == "Control “Read more” is no longer shown"));
+        assert!(f.iter().any(|f| f
+            .text
+            .ends_with("(and 1 more element after it, moved the same way)")));
+        // A box that moves differently is listed on its own again.
+        after.elements[3].y += 20.0;
+        let f = compare(&before, &after, 4.0);
+        assert_eq!(f.len(), 3);
+        assert_eq!(
+            f[1].text,
+            "Text “First”: moved 30 px down (and 1 more element after it, moved the same way)"
+        );
+        assert_eq!(f[2].text, "Text “Second”: moved 50 px down");
     }
 
     #[test]
