@@ -439,7 +439,7 @@ fn tags(html: &str, name: &str) -> Vec<String> {
 
 /// `(lowercase name, attribute text)` of every start tag, skipping comments and the
 /// bodies of script/style (whose text is not markup).
-fn all_tags(html: &str) -> Vec<(String, String)> {
+pub(crate) fn all_tags(html: &str) -> Vec<(String, String)> {
     let lower = html.to_ascii_lowercase();
     let bytes = html.as_bytes();
     let mut out = Vec::new();
@@ -537,7 +537,7 @@ fn parse_attrs(text: &str) -> Vec<(String, String)> {
 }
 
 /// One attribute's value (entities other than `&amp;` left as written: our own HTML has none).
-fn attr(attrs: &str, name: &str) -> Option<String> {
+pub(crate) fn attr(attrs: &str, name: &str) -> Option<String> {
     parse_attrs(attrs)
         .into_iter()
         .find(|(k, _)| k == name)

@@ -3,6 +3,7 @@
 //! script a page loads with an integrity hash (the glue and boot.js) goes through terser (npm,
 //! package.json) and the page's `integrity` is rewritten to match.
 
+use crate::csp;
 use crate::run::{self, CommandExt};
 use base64::Engine;
 use sha2::{Digest, Sha384};
@@ -20,36 +21,24 @@ pub struct ScriptRef {
     pub module: bool,
 }
 
-fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
-    let key = format!(" {name}=\"");
-    let start = tag.find(&key)? + key.len();
-    let len = tag[start..].find('"')?;
-    Some(&tag[start..start + len])
-}
-
-/// The same-origin `.js` files `html` loads with an integrity hash, in page order.
+/// The same-origin `.js` files `html` loads with an integrity hash, in page order (the tags
+/// read by the CSP writer's own scanner, which skips comments and script bodies).
 pub fn scripts_of(html: &str) -> Vec<ScriptRef> {
     let mut out = Vec::new();
-    let mut rest = html;
-    while let Some(open) = rest.find('<') {
-        let after = &rest[open..];
-        let Some(close) = after.find('>') else { break };
-        let tag = &after[..close];
-        rest = &after[close..];
-        let (url, module) = if tag.starts_with("<script ") {
-            (attr(tag, "src"), attr(tag, "type") == Some("module"))
-        } else if tag.starts_with("<link ") && attr(tag, "rel") == Some("modulepreload") {
-            (attr(tag, "href"), true)
-        } else {
-            continue;
+    for (name, attrs) in csp::all_tags(html) {
+        let attr = |key: &str| csp::attr(&attrs, key);
+        let (url, module) = match name.as_str() {
+            "script" => (attr("src"), attr("type").as_deref() == Some("module")),
+            "link" if attr("rel").as_deref() == Some("modulepreload") => (attr("href"), true),
+            _ => continue,
         };
-        let (Some(url), Some(integrity)) = (url, attr(tag, "integrity")) else {
+        let (Some(url), Some(integrity)) = (url, attr("integrity")) else {
             continue;
         };
         if url.starts_with('/') && !url.starts_with("//") && url.ends_with(".js") {
             out.push(ScriptRef {
-                path: url.to_owned(),
-                integrity: integrity.to_owned(),
+                path: url,
+                integrity,
                 module,
             });
         }
