@@ -4,6 +4,7 @@
 use super::draft_check::{
     check_draft, download_filename, problem_label, slug_from_filename, starter, Checked, Known,
 };
+use super::files::{download_text, read_chosen_file, ChosenFile};
 use super::frames::SideBySide;
 use super::mode::Target;
 use super::saved::{load_saved, save, StorageProblem, StoredDraft};
@@ -13,7 +14,6 @@ use crate::components::content_error::ContentErrorView;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use std::time::Duration;
-use wasm_bindgen::JsCast;
 
 /// Milliseconds of quiet typing before the work in progress is saved.
 pub const SAVE_DELAY_MS: i32 = 400;
@@ -190,37 +190,23 @@ pub fn Editor() -> impl IntoView {
     };
 
     let open_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
-        file_error.set(None);
-        let name = file.name();
-        leptos::task::spawn_local(async move {
-            match wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                Ok(v) => {
-                    let body = v.as_string().unwrap_or_default();
-                    if let Some(el) = area.get_untracked() {
-                        el.set_value(&body);
-                    }
-                    text.set(body);
-                    let name = slug_from_filename(&name);
-                    if let Some(el) = slug_input.get_untracked() {
-                        el.set_value(&name);
-                    }
-                    slug.set(name);
-                    save_now();
+        read_chosen_file(ev, move |read| match read {
+            Ok(ChosenFile { name, text: body }) => {
+                file_error.set(None);
+                if let Some(el) = area.get_untracked() {
+                    el.set_value(&body);
                 }
-                Err(_) => file_error.set(Some(format!(
-                    "Couldn’t read {name}. Is it a text file? Try opening it again, or paste its text."
-                ))),
+                text.set(body);
+                let name = slug_from_filename(&name);
+                if let Some(el) = slug_input.get_untracked() {
+                    el.set_value(&name);
+                }
+                slug.set(name);
+                save_now();
             }
+            Err(name) => file_error.set(Some(format!(
+                "Couldn’t read {name}. Is it a text file? Try opening it again, or paste its text."
+            ))),
         });
     };
 
@@ -343,34 +329,6 @@ fn ProblemList(
             view! { <ol class="preview-problems__list">{items}</ol> }.into_any()
         }
     }
-}
-
-/// Hands `text` to the browser as a download called `name`.
-pub(super) fn download_text(
-    name: &str,
-    text: &str,
-    mime: &str,
-) -> Result<(), wasm_bindgen::JsValue> {
-    let window = crate::browser::window().ok_or("no window")?;
-    let document = window.document().ok_or("no document")?;
-    let parts = js_sys::Array::of1(&text.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
-    a.set_href(&url);
-    // `download` also keeps the router from treating the click as navigation.
-    a.set_download(name);
-    a.click();
-    // The browser has taken the file by the next turn; free the URL then.
-    set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        Duration::from_secs(1),
-    );
-    Ok(())
 }
 
 #[cfg(test)]

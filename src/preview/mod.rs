@@ -5,6 +5,7 @@
 mod draft_check;
 mod draft_page;
 mod editor;
+mod files;
 mod frames;
 pub mod lab;
 mod mode;

@@ -7,6 +7,7 @@ pub mod findings;
 pub mod probe;
 pub mod settings;
 
+use super::files::{download_text, read_chosen_file};
 use super::PreviewBanner;
 use crate::api::{self, ContentError};
 use crate::hooks::use_clipboard::use_clipboard;
@@ -15,7 +16,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use probe::ProbeError;
 use settings::{CssMode, LabPage, LabSettings, Scheme, SIZES, WIDTHS};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use web_sys::HtmlIFrameElement;
 
 /// Frame height in CSS pixels (about one screen).
@@ -209,10 +210,7 @@ impl Frames {
 }
 
 fn probe_here(frame: &HtmlIFrameElement) -> bool {
-    frame
-        .content_window()
-        .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("convergenceLab")).ok())
-        .is_some_and(|v| v.is_object())
+    probe::existing(frame).is_some()
 }
 
 /// Applies the candidate in a frame; the browser's refusal comes back as an error.
@@ -441,11 +439,7 @@ fn Lab(settings: RwSignal<Option<LabSettings>>) -> impl IntoView {
             return;
         };
         let (x, y) = (field("x"), field("y"));
-        if let Some(api) = other
-            .content_window()
-            .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("convergenceLab")).ok())
-            .filter(JsValue::is_object)
-        {
+        if let Some(api) = probe::existing(&other) {
             let _ = probe::call(
                 &api,
                 "follow",
@@ -507,9 +501,7 @@ fn Lab(settings: RwSignal<Option<LabSettings>>) -> impl IntoView {
         )
     };
     let download = move |_| {
-        if super::editor::download_text("candidate.css", &get().css, "text/css;charset=utf-8")
-            .is_err()
-        {
+        if download_text("candidate.css", &get().css, "text/css;charset=utf-8").is_err() {
             status.set(
                 "Couldn’t start the download: copy the stylesheet from the box instead.".to_owned(),
             );
@@ -519,28 +511,14 @@ fn Lab(settings: RwSignal<Option<LabSettings>>) -> impl IntoView {
     // Where the candidate comes from.
     let file_problem: RwSignal<Option<String>> = RwSignal::new(None);
     let open_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
-        let name = file.name();
-        leptos::task::spawn_local(async move {
-            match wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                Ok(v) => {
-                    let css = v.as_string().unwrap_or_default();
-                    file_problem.set(None);
-                    update(&|s| s.css = css.clone());
-                }
-                Err(_) => file_problem.set(Some(format!(
-                    "Couldn’t read {name}. Is it a text file? Try again, or paste its text."
-                ))),
+        read_chosen_file(ev, move |read| match read {
+            Ok(file) => {
+                file_problem.set(None);
+                update(&|s| s.css = file.text.clone());
             }
+            Err(name) => file_problem.set(Some(format!(
+                "Couldn’t read {name}. Is it a text file? Try again, or paste its text."
+            ))),
         });
     };
     let url_input = NodeRef::<leptos::html::Input>::new();

@@ -81,7 +81,8 @@ pub async fn probe(frame: &HtmlIFrameElement) -> Result<JsValue, ProbeError> {
     existing(frame).ok_or(ProbeError::NotLoaded)
 }
 
-fn existing(frame: &HtmlIFrameElement) -> Option<JsValue> {
+/// The probe object of the page now in the frame, if it has one.
+pub fn existing(frame: &HtmlIFrameElement) -> Option<JsValue> {
     let win = frame.content_window()?;
     let api = Reflect::get(&win, &JsValue::from_str("convergenceLab")).ok()?;
     api.is_object().then_some(api)
