@@ -184,13 +184,7 @@ impl Frames {
         }
         let (pb, pa) = futures::join!(probe::probe(&before), probe::probe(&after));
         let (pb, pa) = (pb?, pa?);
-        let wait = JsValue::from(probe::SETTLE_MS);
-        let (sb, sa) = futures::join!(
-            probe::call_async(&pb, "settled", std::slice::from_ref(&wait)),
-            probe::call_async(&pa, "settled", std::slice::from_ref(&wait))
-        );
-        sb?;
-        sa?;
+        settled(&pb, &pa, probe::SETTLE_MS).await?;
         let size = JsValue::from_str(&combo.size);
         let theme = JsValue::from_str(combo.scheme.as_str());
         for p in [&pb, &pa] {
@@ -198,15 +192,19 @@ impl Frames {
         }
         apply_candidate(&pa, css, mode)?;
         // Let the new width, size and scheme lay out and paint in both.
-        let short = JsValue::from(2_000);
-        let (sb, sa) = futures::join!(
-            probe::call_async(&pb, "settled", std::slice::from_ref(&short)),
-            probe::call_async(&pa, "settled", std::slice::from_ref(&short))
-        );
-        sb?;
-        sa?;
+        settled(&pb, &pa, 2_000).await?;
         Ok((pb, pa))
     }
+}
+
+/// Waits until the pages in both frames have settled, at most `ms` each.
+async fn settled(before: &JsValue, after: &JsValue, ms: u32) -> Result<(), ProbeError> {
+    let wait = [JsValue::from(ms)];
+    let (b, a) = futures::join!(
+        probe::call_async(before, "settled", &wait),
+        probe::call_async(after, "settled", &wait)
+    );
+    b.and(a).map(drop)
 }
 
 fn probe_here(frame: &HtmlIFrameElement) -> bool {
@@ -591,51 +589,33 @@ fn Lab(settings: RwSignal<Option<LabSettings>>) -> impl IntoView {
             .collect_view()
     };
 
-    let width_boxes = WIDTHS
-        .iter()
-        .map(|&w| {
-            view! {
-                <label class="lab__choice">
-                    <input type="checkbox" prop:checked=move || get().widths.contains(&w)
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            update(&|s| toggle(&mut s.widths, w, on, |a, b| a.cmp(b)));
-                        }/>
-                    {format!(" {w} px")}
-                </label>
+    let width_boxes = choice_boxes(
+        WIDTHS.to_vec(),
+        |s| &mut s.widths,
+        |w| format!("{w} px"),
+        get,
+        update,
+    );
+    let size_boxes = choice_boxes(
+        SIZES.iter().map(|s| (*s).to_owned()).collect(),
+        |s| &mut s.sizes,
+        |v| format!("{v}%"),
+        get,
+        update,
+    );
+    let scheme_boxes = choice_boxes(
+        Scheme::ALL.to_vec(),
+        |s| &mut s.schemes,
+        |sc| {
+            if *sc == Scheme::Light {
+                "Light".to_owned()
+            } else {
+                "Dark".to_owned()
             }
-        })
-        .collect_view();
-    let size_boxes = SIZES
-        .iter()
-        .map(|&v| {
-            view! {
-                <label class="lab__choice">
-                    <input type="checkbox" prop:checked=move || get().sizes.iter().any(|s| s == v)
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            update(&|s| toggle(&mut s.sizes, v.to_owned(), on, |a, b| size_order(a).cmp(&size_order(b))));
-                        }/>
-                    {format!(" {v}%")}
-                </label>
-            }
-        })
-        .collect_view();
-    let scheme_boxes = Scheme::ALL
-        .iter()
-        .map(|&sc| {
-            view! {
-                <label class="lab__choice">
-                    <input type="checkbox" prop:checked=move || get().schemes.contains(&sc)
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            update(&|s| toggle(&mut s.schemes, sc, on, |a, b| (*a as u8).cmp(&(*b as u8))));
-                        }/>
-                    {if sc == Scheme::Light { " Light" } else { " Dark" }}
-                </label>
-            }
-        })
-        .collect_view();
+        },
+        get,
+        update,
+    );
 
     let caption = move |which: &'static str| {
         move || match showing.get() {
@@ -800,22 +780,45 @@ fn bring_into_view(section: Option<web_sys::HtmlElement>) {
     }
 }
 
-/// Adds or removes `v`, keeping the list in order.
-fn toggle<T: PartialEq>(
-    list: &mut Vec<T>,
-    v: T,
-    on: bool,
-    order: impl Fn(&T, &T) -> std::cmp::Ordering,
-) {
-    list.retain(|x| x != &v);
-    if on {
-        list.push(v);
-        list.sort_by(order);
-    }
+/// One checkbox per value of `all`, bound to the list `field` picks out of the settings.
+fn choice_boxes<T, G, U>(
+    all: Vec<T>,
+    field: fn(&mut LabSettings) -> &mut Vec<T>,
+    label: fn(&T) -> String,
+    get: G,
+    update: U,
+) -> impl IntoView
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+    G: Fn() -> LabSettings + Copy + Send + Sync + 'static,
+    U: Fn(&dyn Fn(&mut LabSettings)) + Copy + Send + Sync + 'static,
+{
+    let order = all.clone();
+    all.into_iter()
+        .map(|v| {
+            let text = format!(" {}", label(&v));
+            let (shown, order) = (v.clone(), order.clone());
+            view! {
+                <label class="lab__choice">
+                    <input type="checkbox" prop:checked=move || field(&mut get()).contains(&shown)
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            update(&|s| toggle(field(s), &order, &v, on));
+                        }/>
+                    {text}
+                </label>
+            }
+        })
+        .collect_view()
 }
 
-fn size_order(s: &str) -> u32 {
-    s.parse::<f32>().map(|v| v as u32).unwrap_or(0)
+/// Adds or removes `v`, keeping the list in the order of `all`.
+fn toggle<T: Clone + PartialEq>(list: &mut Vec<T>, all: &[T], v: &T, on: bool) {
+    *list = all
+        .iter()
+        .filter(|x| if *x == v { on } else { list.contains(x) })
+        .cloned()
+        .collect();
 }
 
 /// A URL typed by staff as a path on this site, or why it is refused (the lab only reads
@@ -1025,9 +1028,9 @@ mod tests {
     #[test]
     fn toggling_keeps_choices_in_order() {
         let mut w = vec![320, 1280];
-        toggle(&mut w, 768, true, |a, b| a.cmp(b));
+        toggle(&mut w, &WIDTHS, &768, true);
         assert_eq!(w, [320, 768, 1280]);
-        toggle(&mut w, 320, false, |a, b| a.cmp(b));
+        toggle(&mut w, &WIDTHS, &320, false);
         assert_eq!(w, [768, 1280]);
     }
 }
