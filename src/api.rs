@@ -241,8 +241,12 @@ pub async fn site() -> Result<model::Site, ContentError> {
 }
 
 /// `articles/{slug}.json`.
+/// Offline, an article that is not on this device says so (it may be saved next time).
 pub async fn article(slug: Slug) -> Result<model::Article, ContentError> {
-    fetch(paths::article(&slug)).await
+    fetch(paths::article(&slug)).await.map_err(|e| match e {
+        ContentError::Offline => ContentError::NotSaved,
+        e => e,
+    })
 }
 
 /// `drafts/{slug}.json`: an unpublished draft (only in buckets built with `press build --drafts`).

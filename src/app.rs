@@ -51,6 +51,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/archive/:year") view=ArchivePage/>
                         <Route path=path!("/search") view=SearchPage/>
                         <Route path=path!("/subscribe") view=crate::pages::subscribe::SubscribePage/>
+                        <Route path=path!("/saved") view=crate::pages::saved::SavedPage/>
                         // The staff preview's own entry, for hosts that send /preview to the app.
                         <Route path=path!("/preview") view=crate::pages::preview_redirect::PreviewRedirect/>
                         // Static pages live at the top level; unknown slugs fall back to the 404 page.
@@ -145,6 +146,7 @@ mod tests {
             AppRoute::year(2012),
             AppRoute::Search("organizing".into()),
             AppRoute::Subscribe,
+            AppRoute::Saved,
             AppRoute::Page(s("about")),
         ];
         let table = declared();

@@ -31,6 +31,9 @@ pub enum ContentError {
     /// The browser reports no connection.
     #[error("You appear to be offline. Check your connection, then try again.")]
     Offline,
+    /// An article asked for while offline that is not saved on this device.
+    #[error("You’re offline and this article isn’t saved on this device.")]
+    NotSaved,
     /// The request failed before any answer (DNS, TLS, CORS, connection reset).
     #[error("We couldn’t reach the magazine. Check your connection, then try again.")]
     Network {

@@ -77,8 +77,38 @@ pub fn date_local(d: Date) -> String {
     date_fallback(d)
 }
 
+/// "820 bytes", "14 KB", "1.2 MB", "2.3 GB": what saved articles take on the device
+/// (1 KB = 1,000 bytes, as browsers' storage figures count).
+pub fn bytes(n: u64) -> String {
+    const UNITS: [&str; 3] = ["KB", "MB", "GB"];
+    if n < 1_000 {
+        return format!("{n} bytes");
+    }
+    let mut value = n as f64 / 1_000.0;
+    let mut unit = 0;
+    while value >= 999.95 && unit + 1 < UNITS.len() {
+        value /= 1_000.0;
+        unit += 1;
+    }
+    if value < 10.0 {
+        format!("{value:.1} {}", UNITS[unit])
+    } else {
+        format!("{value:.0} {}", UNITS[unit])
+    }
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn byte_sizes_read_as_a_reader_expects() {
+        assert_eq!(bytes(820), "820 bytes");
+        assert_eq!(bytes(1_000), "1.0 KB");
+        assert_eq!(bytes(14_321), "14 KB");
+        assert_eq!(bytes(1_234_567), "1.2 MB");
+        assert_eq!(bytes(999_999), "1.0 MB");
+        assert_eq!(bytes(2_300_000_000), "2.3 GB");
+    }
     use super::*;
 
     #[test]

@@ -31,6 +31,7 @@ pub fn SiteFooter() -> impl IntoView {
                         <ul class="footer-links">
                             {links}
                             {(!has_policy).then(|| view! { <li><A href=policy>"Republication policy"</A></li> })}
+                            <li><A href=AppRoute::Saved.href()>"Saved articles"</A></li>
                         </ul>
                     </nav>
                     <p class="footer-contact">

@@ -14,6 +14,8 @@ pub mod page_head;
 pub mod prose;
 pub mod republish;
 pub mod route_announcer;
+pub mod save_offline;
+pub mod saved_list;
 pub mod share;
 pub mod subscribe_form;
 pub mod suspense;

@@ -6,7 +6,7 @@ use crate::components::page_head::PageHead;
 use crate::components::subscribe_form::SubscribeSection;
 use crate::components::{
     byline::Byline, listing::ListingView, loaded::Loaded, republish::RepublishButton,
-    share::ShareBar,
+    save_offline::SaveForOffline, share::ShareBar,
 };
 use crate::format;
 use crate::hooks::use_content::{use_content, Content};
@@ -234,6 +234,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
             <div class="prose" inner_html=rendered.html></div>
             <footer class="article__footer">
                 <ShareBar title=title_for_share/>
+                <SaveForOffline slug=slug_for_embed.clone()/>
                 <RepublishButton slug=slug_for_embed title=title_for_embed canonical_url=canonical_for_embed/>
                 <h2 class="visually-hidden">"Topics"</h2>
                 <ul class="topic-list">{topic_links}</ul>

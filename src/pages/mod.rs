@@ -9,6 +9,7 @@ pub mod embed;
 pub mod home;
 pub mod not_found;
 pub mod preview_redirect;
+pub mod saved;
 pub mod search;
 pub mod static_page;
 pub mod subscribe;

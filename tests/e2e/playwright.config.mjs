@@ -25,6 +25,10 @@ export default defineConfig({
       ],
     },
     trace: "off",
+    // Playwright's routing and request events do not see what a service worker fetches, so the
+    // site's worker is kept out of every test but offline.spec.mjs, which allows it. Blocked,
+    // registration fails, which is also what a browser without workers does.
+    serviceWorkers: "block",
   },
   webServer: {
     command: `node tests/e2e/server.mjs`,

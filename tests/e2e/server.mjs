@@ -43,7 +43,7 @@ const types = {
   ".wasm": "application/wasm", ".css": "text/css", ".json": "application/json",
   ".xml": "application/xml", ".svg": "image/svg+xml", ".png": "image/png",
   ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp", ".ico": "image/x-icon",
-  ".txt": "text/plain; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8", ".webmanifest": "application/manifest+json",
 };
 
 /** Resolves a URL path inside `base`, refusing anything that climbs out. */

@@ -262,6 +262,9 @@ pub fn headers_file(p: &Policies, assets: &[String]) -> String {
     rule("/embed.js", &short("public, max-age=300"));
     // The site icon (public/favicon.svg) keeps its name: a day, like the bucket's images.
     rule("/favicon.svg", &short("public, max-age=86400"));
+    // The installable app's icons (drawn by the build from the site icon) likewise. sw.js
+    // keeps `/*`'s no-cache: browsers must see a new deploy's worker (docs/offline.md).
+    rule("/icons/*", &short("public, max-age=86400"));
     rule("/content/*", &short(BUCKET_JSON));
     rule("/content/feed.xml", &short("public, max-age=300"));
     rule("/content/sitemap.xml", &short("public, max-age=300"));

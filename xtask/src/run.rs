@@ -146,7 +146,29 @@ pub fn build_site(release: bool) -> Result<(), String> {
             pages.len()
         );
     }
-    prerender(&root().join(BUCKET), &root().join("dist"), None)
+    prerender(&root().join(BUCKET), &dist, None)?;
+    if release {
+        service_worker(&dist)?;
+    }
+    Ok(())
+}
+
+/// The release's service worker (`dist/sw.js`) and what makes the site installable: the web
+/// app manifest and its icons, drawn from the site icon. Development builds get none, so
+/// `trunk serve` never caches anything.
+pub fn service_worker(dist: &Path) -> Result<(), String> {
+    let read = |rel: &str| {
+        std::fs::read_to_string(root().join(rel)).map_err(|e| format!("cannot read {rel}: {e}"))
+    };
+    let site = read(&format!("{BUCKET}/site.json"))?;
+    let extra = crate::icons::write(dist, &read("public/favicon.svg")?, &site)?;
+    let deploy = crate::sw::write(dist, &read("public/sw.js")?, &extra)?;
+    println!(
+        "==> service worker: build {}, {} files precached",
+        deploy.build,
+        deploy.shell.len()
+    );
+    Ok(())
 }
 
 /// Where the sample bucket is built (`press build content --out` this).

@@ -12,6 +12,7 @@ const TOPICS: &str = "topics";
 const ARCHIVE: &str = "archive";
 const SEARCH: &str = "search";
 const SUBSCRIBE: &str = "subscribe";
+const SAVED: &str = "saved";
 const EMBED: &str = "embed";
 
 /// First path segments the routes below take for themselves.
@@ -22,6 +23,7 @@ pub const ROUTE_SEGMENTS: &[&str] = &[
     ARCHIVE,
     SEARCH,
     SUBSCRIBE,
+    SAVED,
     EMBED,
 ];
 
@@ -54,6 +56,7 @@ pub const PATTERNS: &[&str] = &[
     "/archive/:year",
     "/search",
     "/subscribe",
+    "/saved",
     "/:slug",
 ];
 
@@ -103,6 +106,8 @@ pub enum AppRoute {
     Search(String),
     /// `/subscribe`.
     Subscribe,
+    /// `/saved`: the articles saved on this device for offline reading.
+    Saved,
     /// A static page at the top level, e.g. `/about`.
     Page(Slug),
     /// `/embed/articles/:slug`: the card embed the build renders; the app hands a missing one to
@@ -120,6 +125,7 @@ impl AppRoute {
             AppRoute::Archive,
             AppRoute::Search(String::new()),
             AppRoute::Subscribe,
+            AppRoute::Saved,
         ]
     }
 
@@ -154,6 +160,7 @@ impl AppRoute {
             AppRoute::Search(q) if q.is_empty() => format!("/{SEARCH}"),
             AppRoute::Search(q) => format!("/{SEARCH}?q={}", form_urlencode(q)),
             AppRoute::Subscribe => format!("/{SUBSCRIBE}"),
+            AppRoute::Saved => format!("/{SAVED}"),
             AppRoute::Page(s) => format!("/{s}"),
             AppRoute::EmbedArticle(s) => format!("/{EMBED}/{ARTICLES}/{s}"),
         }
@@ -177,6 +184,7 @@ impl AppRoute {
             AppRoute::ArchiveYear { .. } => "/archive/:year",
             AppRoute::Search(_) => "/search",
             AppRoute::Subscribe => "/subscribe",
+            AppRoute::Saved => "/saved",
             AppRoute::Page(_) => "/:slug",
             AppRoute::EmbedArticle(_) => "/embed/articles/:slug",
         }
@@ -196,7 +204,7 @@ impl AppRoute {
             AppRoute::Archive => paths::archive_years(),
             AppRoute::ArchiveYear { year, page } => paths::archive_page(*year, *page),
             AppRoute::Page(s) => paths::page(s),
-            AppRoute::Search(_) | AppRoute::Subscribe => return None,
+            AppRoute::Search(_) | AppRoute::Subscribe | AppRoute::Saved => return None,
         })
     }
 
@@ -234,6 +242,7 @@ impl AppRoute {
             },
             [SEARCH] => AppRoute::Search(param("q").unwrap_or_default()),
             [SUBSCRIBE] => AppRoute::Subscribe,
+            [SAVED] => AppRoute::Saved,
             [EMBED, ARTICLES, s] => AppRoute::EmbedArticle(slug(s)?),
             [s] if !is_reserved(s) => AppRoute::Page(slug(s)?),
             _ => return None,
@@ -384,6 +393,7 @@ mod tests {
             AppRoute::Search("block & build".into()),
             AppRoute::Search("100% «élan» a+b=c?".into()),
             AppRoute::Subscribe,
+            AppRoute::Saved,
             AppRoute::Page(slug("about")),
             AppRoute::EmbedArticle(slug("broad-front-panel")),
         ]

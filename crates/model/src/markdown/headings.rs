@@ -24,6 +24,7 @@ const RESERVED_IDS: &[&str] = &[
     "problems-heading",
     "related-heading",
     "republish-heading",
+    "save-offline-heading",
     "share-heading",
     "sizes-heading",
     "support-heading",

@@ -128,7 +128,8 @@ pub fn check_link(url: &str, catalog: &Catalog, from_draft: bool) -> Option<(Str
         | AppRoute::Topics
         | AppRoute::Archive
         | AppRoute::Search(_)
-        | AppRoute::Subscribe => None,
+        | AppRoute::Subscribe
+        | AppRoute::Saved => None,
         AppRoute::Article(slug) | AppRoute::EmbedArticle(slug) => {
             let slug = slug.as_str();
             if from_draft && catalog.drafts.contains(slug) {
