@@ -78,22 +78,24 @@ pub fn date_local(d: Date) -> String {
 }
 
 /// "820 bytes", "14 KB", "1.2 MB", "2.3 GB": what saved articles take on the device
-/// (1 KB = 1,000 bytes, as browsers' storage figures count).
+/// (1 KB = 1,000 bytes, as browsers' storage figures count). Integer arithmetic only: float
+/// formatting would add kilobytes of wasm for one line of text.
 pub fn bytes(n: u64) -> String {
     const UNITS: [&str; 3] = ["KB", "MB", "GB"];
     if n < 1_000 {
         return format!("{n} bytes");
     }
-    let mut value = n as f64 / 1_000.0;
-    let mut unit = 0;
-    while value >= 999.95 && unit + 1 < UNITS.len() {
-        value /= 1_000.0;
+    let (mut unit, mut scale) = (0, 1_000u64);
+    // Up a unit once the figure would round to 1,000 of this one.
+    while unit + 1 < UNITS.len() && n >= scale * 1_000 - scale / 20 {
+        scale *= 1_000;
         unit += 1;
     }
-    if value < 10.0 {
-        format!("{value:.1} {}", UNITS[unit])
+    let tenths = (n * 10 + scale / 2) / scale;
+    if tenths < 100 {
+        format!("{}.{} {}", tenths / 10, tenths % 10, UNITS[unit])
     } else {
-        format!("{value:.0} {}", UNITS[unit])
+        format!("{} {}", (n + scale / 2) / scale, UNITS[unit])
     }
 }
 
@@ -108,6 +110,8 @@ mod tests {
         assert_eq!(bytes(1_234_567), "1.2 MB");
         assert_eq!(bytes(999_999), "1.0 MB");
         assert_eq!(bytes(2_300_000_000), "2.3 GB");
+        assert_eq!(bytes(9_960), "10 KB");
+        assert_eq!(bytes(99_960), "100 KB");
     }
     use super::*;
 

@@ -21,20 +21,18 @@ pub enum OfflineError {
 }
 
 /// One saved article, as the service worker lists it.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SavedArticle {
     /// The article.
     pub slug: Slug,
     /// Its headline when it was saved.
     pub title: String,
-    /// When it was saved (ms since the epoch).
-    pub saved_at: f64,
     /// What its files take on the device.
     pub bytes: u64,
 }
 
 /// The saved articles, newest first, and this site's storage on the device.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SavedList {
     /// Newest first.
     pub items: Vec<SavedArticle>,
@@ -53,9 +51,21 @@ impl SavedList {
     }
 }
 
-/// Decodes the worker's list (JSON text), refusing anything else.
-pub fn decode_list(json: &str) -> Result<SavedList, OfflineError> {
-    serde_json::from_str(json).map_err(|_| OfflineError::Damaged)
+/// One item of the worker's list, checked: read by field rather than decoded with serde,
+/// which would bring float parsing into the wasm for three numbers.
+pub fn saved_article(
+    slug: Option<String>,
+    title: Option<String>,
+    bytes: Option<f64>,
+) -> Result<SavedArticle, OfflineError> {
+    let slug = slug
+        .and_then(|s| Slug::parse(&s).ok())
+        .ok_or(OfflineError::Damaged)?;
+    Ok(SavedArticle {
+        slug,
+        title: title.ok_or(OfflineError::Damaged)?,
+        bytes: bytes.filter(|b| *b >= 0.0).unwrap_or(0.0) as u64,
+    })
 }
 
 /// "Saved articles take 1.2 MB on this device" and what the browser promised about keeping it.
@@ -137,45 +147,82 @@ pub async fn remove(slug: &Slug) -> Result<(), OfflineError> {
     call("remove", Some(slug.as_str())).await.map(|_| ())
 }
 
+fn field(value: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(value, &key.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
 /// Every saved article and the storage used.
 pub async fn list() -> Result<SavedList, OfflineError> {
     let answer = call("list", None).await?;
-    let json = js_sys::JSON::stringify(&answer)
-        .ok()
-        .and_then(|s| s.as_string())
-        .ok_or(OfflineError::Damaged)?;
-    decode_list(&json)
+    let items: js_sys::Array = field(&answer, "items")
+        .dyn_into()
+        .map_err(|_| OfflineError::Damaged)?;
+    let items = items
+        .iter()
+        .map(|i| {
+            saved_article(
+                field(&i, "slug").as_string(),
+                field(&i, "title").as_string(),
+                field(&i, "bytes").as_f64(),
+            )
+        })
+        .collect::<Result<_, _>>()?;
+    let number = |key| field(&answer, key).as_f64().unwrap_or(0.0) as u64;
+    Ok(SavedList {
+        items,
+        usage: number("usage"),
+        quota: number("quota"),
+        persisted: field(&answer, "persisted").as_bool().unwrap_or(false),
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn the_workers_list_decodes_and_bad_slugs_are_refused() {
-        let list = decode_list(
-            r#"{"items":[{"slug":"broad-front-panel","title":"A panel","saved_at":1.7e12,"bytes":2100}],
-                "usage":52000,"quota":2000000000,"persisted":true}"#,
+    fn item(slug: &str, bytes: u64) -> SavedArticle {
+        saved_article(
+            Some(slug.into()),
+            Some(slug.to_uppercase()),
+            Some(bytes as f64),
         )
-        .unwrap();
+        .unwrap()
+    }
+
+    #[test]
+    fn the_workers_items_are_checked() {
+        let a = item("broad-front-panel", 2100);
+        assert_eq!(a.title, "BROAD-FRONT-PANEL");
+        let list = SavedList {
+            items: vec![a],
+            ..Default::default()
+        };
         assert!(list.has(&Slug::parse("broad-front-panel").unwrap()));
         assert!(!list.has(&Slug::parse("other").unwrap()));
         assert_eq!(
-            decode_list(
-                r#"{"items":[{"slug":"../x","title":"","saved_at":0,"bytes":0}],"usage":0,"quota":0,"persisted":false}"#
-            ),
+            saved_article(Some("../x".into()), Some("X".into()), Some(1.0)),
             Err(OfflineError::Damaged)
         );
-        assert_eq!(decode_list("null"), Err(OfflineError::Damaged));
+        assert_eq!(
+            saved_article(Some("a".into()), None, Some(1.0)),
+            Err(OfflineError::Damaged)
+        );
+        assert_eq!(
+            saved_article(Some("a".into()), Some("A".into()), Some(-5.0))
+                .unwrap()
+                .bytes,
+            0
+        );
     }
 
     #[test]
     fn the_storage_line_says_what_is_kept_and_for_how_long() {
-        let mut list = decode_list(
-            r#"{"items":[{"slug":"a","title":"A","saved_at":0,"bytes":1200000},{"slug":"b","title":"B","saved_at":0,"bytes":34000}],
-                "usage":5000000,"quota":2000000000,"persisted":true}"#,
-        )
-        .unwrap();
+        let mut list = SavedList {
+            items: vec![item("a", 1_200_000), item("b", 34_000)],
+            usage: 5_000_000,
+            quota: 2_000_000_000,
+            persisted: true,
+        };
         assert_eq!(
             storage_line(&list),
             "Saved articles take 1.2 MB on this device (this site uses 5.0 MB of the 2.0 GB your browser allows). Your browser will keep them until you remove them."

@@ -12,10 +12,7 @@ pub fn ContentErrorView(
     view! {
         <div class="content-error" role="alert">
             <p class="content-error__message">{error.to_string()}</p>
-            {(error == ContentError::NotSaved).then(|| view! {
-                <h2 class="content-error__heading">"Saved on this device"</h2>
-                <crate::components::saved_list::SavedArticles/>
-            })}
+
             <button type="button" class="button" on:click=move |_| on_retry.run(())>
                 "Try again"
             </button>

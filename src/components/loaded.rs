@@ -91,6 +91,15 @@ fn failure_view(failure: Failure, retry: Callback<()>) -> AnyView {
     match failure {
         Failure::NotFound { retry: true } => view! { <NotFound on_retry=retry/> }.into_any(),
         Failure::NotFound { retry: false } => view! { <NotFound/> }.into_any(),
+        // Offline, what the reader can read instead: what is saved on this device.
+        Failure::Error(ContentError::NotSaved) => view! {
+            <ContentErrorView error=ContentError::NotSaved on_retry=retry/>
+            <section class="saved-instead" aria-labelledby="saved-instead-heading">
+                <h2 id="saved-instead-heading">"Saved on this device"</h2>
+                <crate::components::saved_list::SavedArticles/>
+            </section>
+        }
+        .into_any(),
         Failure::Error(e) => view! { <ContentErrorView error=e on_retry=retry/> }.into_any(),
     }
 }

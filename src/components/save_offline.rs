@@ -4,7 +4,6 @@
 use crate::offline::{self, OfflineError};
 use crate::routes::AppRoute;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use model::Slug;
 
 /// Where the article stands on this device.
@@ -83,7 +82,7 @@ pub fn SaveForOffline(slug: Slug) -> impl IntoView {
                     {move || if saved() { "Remove from this device" } else { "Save for offline" }}
                 </button>
                 " "
-                <A href=AppRoute::Saved.href()>"Saved articles"</A>
+                <a href=AppRoute::Saved.href()>"Saved articles"</a>
             </p>
             <p class="share__status" role="status" aria-live="polite">{move || status_text(&state.get())}</p>
         </section>

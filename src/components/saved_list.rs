@@ -1,10 +1,11 @@
 //! The articles saved on this device, each with a link and a remove button: the saved page's
-//! body, and what an unsaved article offers when the reader is offline.
+//! body, and what an unsaved article offers when the reader is offline. Plain links (the
+//! router takes their clicks in the app), so the embed entry, which shares the error view,
+//! carries no router for them.
 
 use crate::offline::{self, OfflineError, SavedList};
 use crate::routes::AppRoute;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use model::Slug;
 
 /// The saved articles, newest first, and the storage they take.
@@ -43,7 +44,7 @@ pub fn SavedArticles() -> impl IntoView {
                     let slug = a.slug.clone();
                     view! {
                         <li>
-                            <A href=AppRoute::Article(a.slug).href()>{a.title}</A>
+                            <a href=AppRoute::Article(a.slug).href()>{a.title}</a>
                             " "<span class="saved__size">{crate::format::bytes(a.bytes)}</span>" "
                             <button type="button" class="share__button" aria-label=label
                                 on:click=move |_| remove(slug.clone())>"Remove"</button>

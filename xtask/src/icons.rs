@@ -135,22 +135,36 @@ mod tests {
         [c.red(), c.green(), c.blue(), c.alpha()]
     }
 
+    fn png(dir: &Path, file: &str) -> Pixmap {
+        Pixmap::decode_png(&std::fs::read(dir.join(file)).unwrap()).unwrap()
+    }
+
     #[test]
     fn the_icons_are_drawn_at_their_sizes_and_the_manifest_lists_them() {
-        let dir = std::env::temp_dir().join(format!("convergence-icons-{}", std::process::id()));
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos();
+        let dir =
+            std::env::temp_dir().join(format!("convergence-icons-{}-{nanos}", std::process::id()));
         let written = write(&dir, ICON, SITE).unwrap();
-        assert_eq!(written.len(), 4);
-        let icon =
-            Pixmap::decode_png(&std::fs::read(dir.join("icons/icon-512.png")).unwrap()).unwrap();
-        assert_eq!((icon.width(), icon.height()), (512, 512));
+        assert_eq!(
+            written,
+            [
+                "/icons/icon-192.png",
+                "/icons/icon-512.png",
+                "/icons/icon-maskable-512.png",
+                "/manifest.webmanifest"
+            ]
+        );
+        for (file, size, _) in ICONS {
+            let p = png(&dir, file);
+            assert_eq!((p.width(), p.height()), (size, size), "{file}");
+        }
+        let icon = png(&dir, "icons/icon-512.png");
         assert_eq!(pixel(&icon, 0, 0)[3], 0, "rounded corners are transparent");
-        assert_eq!(pixel(&icon, 20, 256), [0xa4, 0x26, 0x2c, 255]);
-        let small =
-            Pixmap::decode_png(&std::fs::read(dir.join("icons/icon-192.png")).unwrap()).unwrap();
-        assert_eq!(small.width(), 192);
-        let mask =
-            Pixmap::decode_png(&std::fs::read(dir.join("icons/icon-maskable-512.png")).unwrap())
-                .unwrap();
+        assert_eq!(pixel(&icon, 64, 256), [0xa4, 0x26, 0x2c, 255]);
+        let mask = png(&dir, "icons/icon-maskable-512.png");
         assert_eq!(
             pixel(&mask, 0, 0),
             [0xa4, 0x26, 0x2c, 255],
@@ -160,11 +174,25 @@ mod tests {
             &std::fs::read_to_string(dir.join("manifest.webmanifest")).unwrap(),
         )
         .unwrap();
-        assert_eq!(manifest["name"], "Convergence");
-        assert_eq!(manifest["display"], "standalone");
-        assert_eq!(manifest["start_url"], "/");
-        assert_eq!(manifest["icons"].as_array().unwrap().len(), 3);
-        assert_eq!(manifest["icons"][2]["purpose"], "maskable");
+        let expected = serde_json::json!({
+            "id": "/",
+            "name": "Convergence",
+            "short_name": "Convergence",
+            "description": "A magazine for radical insights.",
+            "lang": "en",
+            "start_url": "/",
+            "scope": "/",
+            "display": "standalone",
+            "background_color": "#fffdf8",
+            "theme_color": "#fffdf8",
+            "categories": ["news", "magazines"],
+            "icons": [
+                {"src": "/icons/icon-192.png", "sizes": "192x192", "type": "image/png", "purpose": "any"},
+                {"src": "/icons/icon-512.png", "sizes": "512x512", "type": "image/png", "purpose": "any"},
+                {"src": "/icons/icon-maskable-512.png", "sizes": "512x512", "type": "image/png", "purpose": "maskable"},
+            ],
+        });
+        assert_eq!(manifest, expected);
         std::fs::remove_dir_all(dir).unwrap();
     }
 

@@ -25,6 +25,7 @@ const RESERVED_IDS: &[&str] = &[
     "related-heading",
     "republish-heading",
     "save-offline-heading",
+    "saved-instead-heading",
     "share-heading",
     "sizes-heading",
     "support-heading",
