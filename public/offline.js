@@ -18,24 +18,31 @@
     return el;
   }
 
-  // ---- The connection indicator: polite, and only while it has something to say.
+  // ---- The connection indicator: polite, and only while it has something to say. Its region
+  // is added the first time the connection drops (the page as built has none), and filled a
+  // moment later so screen readers hear the news in a region they already know.
   if (reader) {
-    var status = region("connection-status");
+    var status = null;
     var cleared = null;
     var show = function (online, changed) {
       clearTimeout(cleared);
-      status.textContent = "";
-      status.classList.toggle("connection-status--offline", !online);
-      if (!online) {
-        status.append("You’re offline. Articles you’ve opened or saved can still be read: ");
-        var a = document.createElement("a");
-        a.href = "/saved";
-        a.textContent = "your saved articles";
-        status.append(a, ".");
-      } else if (changed) {
-        status.textContent = "You’re back online.";
-        cleared = setTimeout(function () { status.textContent = ""; }, 4000);
-      }
+      if (!status && online) return;
+      var fresh = !status;
+      if (fresh) status = region("connection-status");
+      setTimeout(function () {
+        status.textContent = "";
+        status.classList.toggle("connection-status--offline", !online);
+        if (!online) {
+          status.append("You’re offline. Articles you’ve opened or saved can still be read: ");
+          var a = document.createElement("a");
+          a.href = "/saved";
+          a.textContent = "your saved articles";
+          status.append(a, ".");
+        } else if (changed) {
+          status.textContent = "You’re back online.";
+          cleared = setTimeout(function () { status.textContent = ""; }, 4000);
+        }
+      }, fresh ? 100 : 0);
     };
     addEventListener("online", function () { show(true, true); });
     addEventListener("offline", function () { show(false, true); });
@@ -50,7 +57,10 @@
   var registered = new Promise(function (resolve, reject) {
     // After first paint and the page's own downloads.
     addEventListener("load", function () {
-      worker.register("/sw.js").then(resolve, reject);
+      worker.register("/sw.js").then(function (reg) {
+        // A browser that blocks workers may answer with nothing rather than refuse.
+        if (reg) resolve(reg); else reject(new Error(unsupported));
+      }, reject);
     });
   });
   registered.catch(function () { /* no worker (none deployed, or it failed): the site works as before */ });

@@ -5,6 +5,7 @@ import { test, expect } from "@playwright/test";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { startRecorder } from "./subscribe-recorder.mjs";
 import { GEN_BUCKET, freePort, openApp, renderedSite, startServer, watchForPanics } from "./support.mjs";
 
 test.use({ serviceWorkers: "allow" });
@@ -264,5 +265,44 @@ test("a worker that fails to install leaves the site as it was", async ({ page }
   } finally {
     server.close();
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a sign-up made offline is kept across an offline reload the worker serves, and sent exactly once", async ({ page, context }) => {
+  const problems = watchForPanics(page);
+  const recorder = await startRecorder();
+  // The sample bucket with this test's recorder as the subscribe provider.
+  const bucket = fs.mkdtempSync(path.join(os.tmpdir(), "convergence-bucket-"));
+  fs.cpSync(BUCKET, bucket, { recursive: true });
+  const siteFile = path.join(bucket, "site.json");
+  const site = JSON.parse(fs.readFileSync(siteFile, "utf8"));
+  site.subscribe.provider = { kind: "generic_json", endpoint: `${recorder.origin}/sw/subscribe` };
+  fs.writeFileSync(siteFile, JSON.stringify(site));
+  const server = await serve(DIST, bucket);
+  try {
+    await openApp(page, server.url + "/subscribe");
+    await controlled(page);
+    await waitForCached(page, ["/subscribe", "/content/site.json"]);
+    const main = page.getByRole("main");
+    const email = main.getByRole("textbox", { name: "Email address" });
+    await email.fill("train@example.org");
+    await main.getByRole("checkbox", { name: /I agree to receive email/ }).check();
+    await goOffline(context, server);
+    await main.getByRole("button", { name: "Subscribe", exact: true }).click();
+    const queued = main.getByText(/We’ll send this when you’re back online/);
+    await expect(queued).toBeVisible();
+    await page.reload();
+    await expect(queued).toBeVisible();
+    await expect(email).toHaveValue("train@example.org");
+    expect(recorder.postsTo("/sw/subscribe")).toHaveLength(0);
+    await context.setOffline(false);
+    await expect(main.getByText(/Check your inbox to confirm/)).toBeVisible();
+    await page.waitForTimeout(1_000);
+    expect(recorder.postsTo("/sw/subscribe")).toHaveLength(1);
+    expect(problems).toEqual([]);
+  } finally {
+    server.close();
+    await recorder.close();
+    fs.rmSync(bucket, { recursive: true, force: true });
   }
 });
