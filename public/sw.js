@@ -32,6 +32,19 @@ const BYTES = "x-convergence-bytes";
 const RECORD = new URL("/__saved/", self.location.origin).href;
 const CONTENT_BASE = new URL(DEPLOY.content, self.location.origin).href;
 const SHELL_URLS = new Set(DEPLOY.shell.map((p) => new URL(p, self.location.origin).href));
+/** The staff preview and partner embeds: pages this worker never answers or caches for. */
+const UNTOUCHED = /^\/(preview|embed)(\/|$)/;
+
+/** The runtime cache a bucket file belongs in; null for anything else (drafts, feeds, other
+ * URLs), which is never cached. */
+function bucketCache(href) {
+  if (!href.startsWith(CONTENT_BASE)) return null;
+  const file = href.slice(CONTENT_BASE.length).split("?")[0];
+  if (file.startsWith("drafts/")) return null;
+  if (file.startsWith("images/")) return IMAGES;
+  if (!file.endsWith(".json")) return null;
+  return file.startsWith("search/") ? SEARCH : CONTENT;
+}
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -73,17 +86,16 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET") return;
   const url = new URL(request.url);
   const same = url.origin === self.location.origin;
-  if (same && /^\/(preview|embed)(\/|$)|^\/sw\.js$/.test(url.pathname)) return;
+  if (same && (UNTOUCHED.test(url.pathname) || url.pathname === "/sw.js")) return;
   if (request.mode === "navigate") {
     if (same) event.respondWith(page(event, url));
     return;
   }
   if (url.href.startsWith(CONTENT_BASE)) {
-    const file = url.href.slice(CONTENT_BASE.length).split("?")[0];
-    if (file.startsWith("drafts/")) return;
-    if (file.startsWith("images/")) return event.respondWith(fromPage(event, () => cacheFirst(event, request, IMAGES)));
-    if (!file.endsWith(".json")) return;
-    return event.respondWith(fromPage(event, () => staleWhileRevalidate(event, request, file.startsWith("search/") ? SEARCH : CONTENT)));
+    const name = bucketCache(url.href);
+    if (name === IMAGES) return event.respondWith(fromPage(event, () => cacheFirst(event, request, IMAGES)));
+    if (name) return event.respondWith(fromPage(event, () => staleWhileRevalidate(event, request, name)));
+    return;
   }
   if (SHELL_URLS.has(url.href.split("?")[0])) return event.respondWith(shellAsset(request));
 });
@@ -91,7 +103,7 @@ self.addEventListener("fetch", (event) => {
 /** Runs `handle` unless the request comes from a preview page, which is never cached. */
 async function fromPage(event, handle) {
   const client = event.clientId ? await self.clients.get(event.clientId) : null;
-  if (client && /^\/(preview|embed)(\/|$)/.test(new URL(client.url).pathname)) return fetch(event.request);
+  if (client && UNTOUCHED.test(new URL(client.url).pathname)) return fetch(event.request);
   return handle();
 }
 
@@ -249,16 +261,12 @@ async function warm(urls) {
   for (const href of urls) {
     try {
       const url = new URL(href);
-      if (url.origin === self.location.origin && url.pathname.startsWith("/preview")) continue;
-      const file = url.href.startsWith(CONTENT_BASE) ? url.href.slice(CONTENT_BASE.length) : null;
-      if (file === null) {
-        if (url.origin !== self.location.origin) continue;
+      if (!url.href.startsWith(CONTENT_BASE)) {
+        if (url.origin !== self.location.origin || UNTOUCHED.test(url.pathname)) continue;
         const response = await fetch(url.href, { credentials: "same-origin" });
         if (response.ok && isHtml(response)) await storePage(url.href, response);
-      } else if (file.startsWith("drafts/")) {
-        continue;
       } else {
-        const name = file.startsWith("images/") ? IMAGES : file.startsWith("search/") ? SEARCH : file.endsWith(".json") ? CONTENT : null;
+        const name = bucketCache(url.href);
         if (!name || (await (await caches.open(name)).match(url.href))) continue;
         const response = await fetch(url.href, { mode: "cors", credentials: "same-origin" });
         if (response.ok) await store(name, url.href, response);

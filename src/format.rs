@@ -101,6 +101,7 @@ pub fn bytes(n: u64) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn byte_sizes_read_as_a_reader_expects() {
@@ -113,7 +114,6 @@ mod tests {
         assert_eq!(bytes(9_960), "10 KB");
         assert_eq!(bytes(99_960), "100 KB");
     }
-    use super::*;
 
     #[test]
     fn counts_read_naturally() {

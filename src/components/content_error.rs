@@ -12,7 +12,6 @@ pub fn ContentErrorView(
     view! {
         <div class="content-error" role="alert">
             <p class="content-error__message">{error.to_string()}</p>
-
             <button type="button" class="button" on:click=move |_| on_retry.run(())>
                 "Try again"
             </button>

@@ -18,10 +18,6 @@ mod test;
 mod twin;
 
 use run::CommandExt;
-
-/// The shell page `cargo xtask build` keeps (Trunk's own index.html, no page in it), as
-/// `src/prerender/site.rs` names it.
-pub const SHELL_PAGE: &str = "shell.html";
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: cargo xtask <command>

@@ -7,6 +7,9 @@ use crate::csp;
 use sha2::{Digest, Sha256};
 use std::path::Path;
 
+/// The shell page `cargo xtask build` keeps (Trunk's own index.html, no page in it), as
+/// `src/prerender/site.rs` names it.
+const SHELL_PAGE: &str = "shell.html";
 const START: &str = "/* DEPLOY */";
 const END: &str = "/* END DEPLOY */";
 
@@ -84,10 +87,10 @@ pub fn fill(template: &str, deploy: &Deploy) -> Result<String, String> {
 /// Writes `dist/sw.js` for the release in `dist` (its `shell.html` already written), with
 /// `extra` site paths precached too (the manifest and its icons). Returns the deploy.
 pub fn write(dist: &Path, template: &str, extra: &[String]) -> Result<Deploy, String> {
-    let shell_file = dist.join(crate::SHELL_PAGE);
+    let shell_file = dist.join(SHELL_PAGE);
     let shell = std::fs::read_to_string(&shell_file)
         .map_err(|e| format!("cannot read {}: {e}", shell_file.display()))?;
-    let deploy = deploy(&shell, &format!("/{}", crate::SHELL_PAGE), extra)?;
+    let deploy = deploy(&shell, &format!("/{}", SHELL_PAGE), extra)?;
     for path in &deploy.shell {
         let file = dist.join(path.trim_start_matches('/'));
         if !file.is_file() {
