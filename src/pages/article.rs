@@ -169,7 +169,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
                 .into_any(),
             )
         }
-        Media::Video { url, host } => {
+        Media::Video { url, host, .. } => {
             let url = model::url::safe_url(&url)?.to_owned();
             Some(
                 view! {
@@ -273,6 +273,7 @@ mod tests {
             topics: vec![],
             feature_image: None,
             media: None,
+            episode: None,
             markdown: String::new(),
             reading_time: ReadingTime(1),
             excerpt: "A panel.".into(),

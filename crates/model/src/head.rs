@@ -878,6 +878,7 @@ mod tests {
             topics: vec![],
             feature_image: None,
             media: None,
+            episode: None,
             markdown: String::new(),
             reading_time: ReadingTime(1),
             excerpt: "E".into(),

@@ -62,6 +62,21 @@ pub fn page(slug: &Slug) -> String {
     format!("pages/{slug}.json")
 }
 
+/// `podcasts.json`: every show, with its newest episodes.
+pub fn podcasts() -> String {
+    "podcasts.json".into()
+}
+
+/// `podcasts/{slug}/{page}.json`: one page of a show's episodes, with the show.
+pub fn show_page(slug: &Slug, page: u32) -> String {
+    format!("podcasts/{slug}/{page}.json")
+}
+
+/// `podcasts/{slug}/feed.xml`: a show's RSS feed for podcast apps.
+pub fn show_feed(slug: &Slug) -> String {
+    format!("podcasts/{slug}/feed.xml")
+}
+
 /// `search/manifest.json`.
 pub fn search_manifest() -> String {
     "search/manifest.json".into()

@@ -13,6 +13,7 @@ const ARCHIVE: &str = "archive";
 const SEARCH: &str = "search";
 const SUBSCRIBE: &str = "subscribe";
 const SAVED: &str = "saved";
+const PODCASTS: &str = "podcasts";
 const EMBED: &str = "embed";
 
 /// First path segments the routes below take for themselves.
@@ -24,6 +25,7 @@ pub const ROUTE_SEGMENTS: &[&str] = &[
     SEARCH,
     SUBSCRIBE,
     SAVED,
+    PODCASTS,
     EMBED,
 ];
 
@@ -57,6 +59,8 @@ pub const PATTERNS: &[&str] = &[
     "/search",
     "/subscribe",
     "/saved",
+    "/podcasts",
+    "/podcasts/:slug",
     "/:slug",
 ];
 
@@ -108,6 +112,15 @@ pub enum AppRoute {
     Subscribe,
     /// `/saved`: the articles saved on this device for offline reading.
     Saved,
+    /// `/podcasts`: every show.
+    Podcasts,
+    /// `/podcasts/:slug`: one show and its episodes, paged with `?page=n`.
+    Show {
+        /// The show.
+        slug: Slug,
+        /// Page of its episodes, from 1.
+        page: u32,
+    },
     /// A static page at the top level, e.g. `/about`.
     Page(Slug),
     /// `/embed/articles/:slug`: the card embed the build renders; the app hands a missing one to
@@ -126,7 +139,13 @@ impl AppRoute {
             AppRoute::Search(String::new()),
             AppRoute::Subscribe,
             AppRoute::Saved,
+            AppRoute::Podcasts,
         ]
+    }
+
+    /// The first page of a show.
+    pub fn show(slug: Slug) -> AppRoute {
+        AppRoute::Show { slug, page: 1 }
     }
 
     /// The first page of a contributor's page.
@@ -161,6 +180,8 @@ impl AppRoute {
             AppRoute::Search(q) => format!("/{SEARCH}?q={}", form_urlencode(q)),
             AppRoute::Subscribe => format!("/{SUBSCRIBE}"),
             AppRoute::Saved => format!("/{SAVED}"),
+            AppRoute::Podcasts => format!("/{PODCASTS}"),
+            AppRoute::Show { slug, page } => page_href(&format!("/{PODCASTS}/{slug}"), *page),
             AppRoute::Page(s) => format!("/{s}"),
             AppRoute::EmbedArticle(s) => format!("/{EMBED}/{ARTICLES}/{s}"),
         }
@@ -185,6 +206,8 @@ impl AppRoute {
             AppRoute::Search(_) => "/search",
             AppRoute::Subscribe => "/subscribe",
             AppRoute::Saved => "/saved",
+            AppRoute::Podcasts => "/podcasts",
+            AppRoute::Show { .. } => "/podcasts/:slug",
             AppRoute::Page(_) => "/:slug",
             AppRoute::EmbedArticle(_) => "/embed/articles/:slug",
         }
@@ -203,6 +226,8 @@ impl AppRoute {
             AppRoute::Topic { slug, page } => paths::topic_page(slug, *page),
             AppRoute::Archive => paths::archive_years(),
             AppRoute::ArchiveYear { year, page } => paths::archive_page(*year, *page),
+            AppRoute::Podcasts => paths::podcasts(),
+            AppRoute::Show { slug, page } => paths::show_page(slug, *page),
             AppRoute::Page(s) => paths::page(s),
             AppRoute::Search(_) | AppRoute::Subscribe | AppRoute::Saved => return None,
         })
@@ -243,6 +268,11 @@ impl AppRoute {
             [SEARCH] => AppRoute::Search(param("q").unwrap_or_default()),
             [SUBSCRIBE] => AppRoute::Subscribe,
             [SAVED] => AppRoute::Saved,
+            [PODCASTS] => AppRoute::Podcasts,
+            [PODCASTS, s] => AppRoute::Show {
+                slug: slug(s)?,
+                page: page(),
+            },
             [EMBED, ARTICLES, s] => AppRoute::EmbedArticle(slug(s)?),
             [s] if !is_reserved(s) => AppRoute::Page(slug(s)?),
             _ => return None,
@@ -394,6 +424,12 @@ mod tests {
             AppRoute::Search("100% «élan» a+b=c?".into()),
             AppRoute::Subscribe,
             AppRoute::Saved,
+            AppRoute::Podcasts,
+            AppRoute::show(slug("black-work-talk")),
+            AppRoute::Show {
+                slug: slug("black-work-talk"),
+                page: 2,
+            },
             AppRoute::Page(slug("about")),
             AppRoute::EmbedArticle(slug("broad-front-panel")),
         ]

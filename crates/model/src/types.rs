@@ -253,7 +253,7 @@ pub struct ImageSource {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Media {
-    /// An audio file for the `<audio>` player.
+    /// An audio file: the player's source and the feed's enclosure.
     Audio {
         /// File URL.
         src: String,
@@ -261,14 +261,151 @@ pub enum Media {
         mime: String,
         /// Length in seconds.
         duration_seconds: u32,
+        /// File size in bytes, for the feed's `<enclosure length>` (0 in buckets built
+        /// before it was recorded; the builder requires it of episodes).
+        #[serde(default, skip_serializing_if = "is_zero")]
+        length_bytes: u64,
     },
-    /// A video on an external host, shown as a link (no third-party script until the reader asks).
+    /// A video on an external host, shown as a placeholder that loads nothing from the host
+    /// until the reader asks.
     Video {
         /// The video page URL.
         url: String,
         /// The host's name, e.g. "YouTube".
         host: String,
+        /// Length in seconds, if known.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        duration_seconds: Option<u32>,
+        /// A still from the video, served from the bucket (never hot-linked from the host).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        poster: Option<Image>,
     },
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+/// A show named on an episode or a masthead group: enough to link to `/podcasts/{slug}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ShowRef {
+    /// The show's slug.
+    pub slug: Slug,
+    /// The show's title.
+    pub title: String,
+}
+
+/// What a podcast episode's Markdown body is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum EpisodeBody {
+    /// Show notes.
+    #[default]
+    ShowNotes,
+    /// A full transcript (listed as `podcast:transcript` in the feed).
+    Transcript,
+}
+
+/// Where an episode sits in its show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct EpisodeInfo {
+    /// The show it belongs to.
+    pub show: ShowRef,
+    /// Season number, where the show has seasons.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub season: Option<u32>,
+    /// Episode number, where given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<u32>,
+    /// Whether the body is show notes or a transcript.
+    #[serde(default)]
+    pub body: EpisodeBody,
+}
+
+/// Whether a show's feed marks it explicit (`itunes:explicit`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ContentAdvisory {
+    /// No explicit content.
+    #[default]
+    Clean,
+    /// Explicit content.
+    Explicit,
+}
+
+/// How podcast apps order a show's episodes (`itunes:type`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ShowType {
+    /// Newest first; episodes stand alone.
+    #[default]
+    Episodic,
+    /// Oldest first; listened to in order.
+    Serial,
+}
+
+/// An Apple Podcasts category, with an optional subcategory (e.g. News › Politics).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PodcastCategory {
+    /// Top-level category, from Apple's list.
+    pub name: String,
+    /// Subcategory, from Apple's list under `name`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subcategory: Option<String>,
+}
+
+/// A podcast show: its page, its card on `/podcasts` and its feed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Show {
+    /// URL slug (`/podcasts/{slug}`).
+    pub slug: Slug,
+    /// Title.
+    pub title: String,
+    /// What the show is, in plain text (the feed's description).
+    pub description: String,
+    /// Hosts, in order, linked to their contributor pages.
+    pub hosts: Vec<AuthorRef>,
+    /// Square cover art.
+    pub artwork: Image,
+    /// Language, e.g. "en".
+    pub language: String,
+    /// Apple Podcasts categories, first is primary.
+    pub categories: Vec<PodcastCategory>,
+    /// Explicit or clean.
+    pub advisory: ContentAdvisory,
+    /// Episodic or serial.
+    pub show_type: ShowType,
+    /// The show's RSS feed (absolute URL).
+    pub feed_url: String,
+    /// Published episodes.
+    pub episode_count: u32,
+}
+
+/// One show on `/podcasts`, with its newest episodes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ShowCard {
+    /// The show.
+    pub show: Show,
+    /// Its newest episodes (up to 3), newest first.
+    pub latest: Vec<ArticleSummary>,
+}
+
+/// `podcasts.json`: every show, in the editors' order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Podcasts {
+    /// Bucket format version.
+    pub schema_version: SchemaVersion,
+    /// The shows.
+    pub shows: Vec<ShowCard>,
 }
 
 /// Minutes to read, rounded up, at least one.
@@ -331,6 +468,9 @@ pub struct Article {
     /// Audio or video for podcast episodes and videos.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub media: Option<Media>,
+    /// For podcast episodes: the show, season and number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub episode: Option<EpisodeInfo>,
     /// The body, in Markdown; rendered by [`crate`]'s renderer in the browser.
     pub markdown: String,
     /// Minutes to read.
@@ -388,6 +528,11 @@ pub enum ListingScope {
     Contributor {
         /// The contributor.
         author: AuthorRef,
+    },
+    /// One show's episodes (`podcasts/{slug}/{n}.json`).
+    Show {
+        /// The show.
+        show: Box<Show>,
     },
 }
 

@@ -76,6 +76,7 @@ impl ArticleSource {
             topics: self.topics.iter().map(topic).collect(),
             feature_image: self.image.clone(),
             media: self.media.clone(),
+            episode: None,
             markdown: self.body.clone(),
             reading_time: crate::markdown::reading_time(&self.body),
             excerpt: crate::markdown::excerpt(&self.body, EXCERPT_CHARS),
@@ -234,8 +235,14 @@ pub fn parse_article(
             src,
             mime,
             duration_seconds,
+            length_bytes: 0,
         },
-        MediaFront::Video { url, host } => Media::Video { url, host },
+        MediaFront::Video { url, host } => Media::Video {
+            url,
+            host,
+            duration_seconds: None,
+            poster: None,
+        },
     });
     let kind_at = kind_span.clone().unwrap_or(0..0);
     match (kind, &media) {

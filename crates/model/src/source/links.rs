@@ -129,7 +129,9 @@ pub fn check_link(url: &str, catalog: &Catalog, from_draft: bool) -> Option<(Str
         | AppRoute::Archive
         | AppRoute::Search(_)
         | AppRoute::Subscribe
+        | AppRoute::Podcasts
         | AppRoute::Saved => None,
+        AppRoute::Show { .. } => None,
         AppRoute::Article(slug) | AppRoute::EmbedArticle(slug) => {
             let slug = slug.as_str();
             if from_draft && catalog.drafts.contains(slug) {
