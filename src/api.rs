@@ -274,6 +274,16 @@ pub async fn topic(slug: Slug, page: u32) -> Result<model::Listing, ContentError
     fetch(paths::topic_page(&slug, page)).await
 }
 
+/// `podcasts.json`: every show with its newest episodes.
+pub async fn podcasts() -> Result<model::Podcasts, ContentError> {
+    fetch(paths::podcasts()).await
+}
+
+/// `podcasts/{slug}/{page}.json`: a page of a show's episodes, with the show.
+pub async fn show(slug: Slug, page: u32) -> Result<model::Listing, ContentError> {
+    fetch(paths::show_page(&slug, page)).await
+}
+
 /// `archive.json`: the years with articles.
 pub async fn archive_years() -> Result<model::ArchiveYears, ContentError> {
     fetch(paths::archive_years()).await

@@ -1,6 +1,8 @@
 //! The app shell and the one route table.
 
+use crate::components::mini_player::MiniPlayer;
 use crate::components::{footer::SiteFooter, header::SiteHeader, route_announcer::RouteAnnouncer};
+use crate::hooks::use_player::provide_player;
 use crate::hooks::use_prefetch::provide_prefetch;
 use crate::hooks::use_site::provide_site;
 use crate::hooks::use_text_size::provide_text_size;
@@ -22,6 +24,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_site();
     provide_text_size();
+    provide_player();
     provide_prefetch(|slug| crate::api::prefetch_article(&slug));
     view! {
         // The same title a build-time renderer writes from the page's PageMeta.
@@ -52,6 +55,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/search") view=SearchPage/>
                         <Route path=path!("/subscribe") view=crate::pages::subscribe::SubscribePage/>
                         <Route path=path!("/saved") view=crate::pages::saved::SavedPage/>
+                        <Route path=path!("/podcasts") view=crate::pages::podcasts::PodcastsPage/>
+                        <Route path=path!("/podcasts/:slug") view=crate::pages::show::ShowPage/>
                         // The staff preview's own entry, for hosts that send /preview to the app.
                         <Route path=path!("/preview") view=crate::pages::preview_redirect::PreviewRedirect/>
                         // Static pages live at the top level; unknown slugs fall back to the 404 page.
@@ -60,6 +65,8 @@ pub fn App() -> impl IntoView {
                 </ErrorBoundary>
             </main>
             <SiteFooter/>
+            // Outside the routed page, so an episode keeps playing from page to page.
+            <MiniPlayer/>
             <RouteAnnouncer/>
         </Router>
     }
@@ -147,6 +154,11 @@ mod tests {
             AppRoute::Search("organizing".into()),
             AppRoute::Subscribe,
             AppRoute::Saved,
+            AppRoute::Podcasts,
+            AppRoute::Show {
+                slug: s("black-work-talk"),
+                page: 2,
+            },
             AppRoute::Page(s("about")),
         ];
         let table = declared();

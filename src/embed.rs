@@ -276,6 +276,12 @@ pub fn EmbedApp() -> impl IntoView {
             <Suspense fallback=|| view! { <Loading lines=8/> }>
                 {move || Suspend::new(async move {
                     match article.await {
+                        Ok(a) if a.kind == model::ArticleKind::PodcastEpisode => view! {
+                            <div class="embed"><div class="embed__body">
+                                <h1 class="embed__title">"This episode can’t be embedded"</h1>
+                                <p>{crate::components::episode::AUDIO_POLICY}</p>
+                            </div></div>
+                        }.into_any(),
                         Ok(a) => view! { <EmbedView article=a variant=variant/> }.into_any(),
                         Err(e) if e.is_not_found() => view! {
                             <div class="embed"><div class="embed__body">

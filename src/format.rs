@@ -24,6 +24,14 @@ pub fn articles(n: u32) -> String {
     }
 }
 
+/// "1 episode", "12 episodes".
+pub fn episodes(n: u32) -> String {
+    match n {
+        1 => "1 episode".to_owned(),
+        n => format!("{} episodes", thousands(n)),
+    }
+}
+
 /// Digits grouped in threes with commas, as the magazine writes counts.
 pub fn thousands(n: u32) -> String {
     let digits = n.to_string();

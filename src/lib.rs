@@ -9,6 +9,7 @@ pub mod embed;
 pub mod error;
 pub mod format;
 pub mod hooks;
+pub mod media_session;
 pub mod offline;
 pub mod pages;
 pub mod perf;

@@ -3,6 +3,7 @@
 pub mod use_clipboard;
 pub mod use_content;
 pub mod use_fragment_links;
+pub mod use_player;
 pub mod use_prefetch;
 pub mod use_route_focus;
 pub mod use_site;

@@ -1,9 +1,11 @@
 //! Article (`/articles/:slug`): header, hero figure, body, topics, republication notice, related.
 
 use crate::api;
+use crate::components::episode::{AudioPolicy, EpisodePlayer};
 use crate::components::image::BucketImage;
 use crate::components::page_head::PageHead;
 use crate::components::subscribe_form::SubscribeSection;
+use crate::components::video_placeholder::VideoPlaceholder;
 use crate::components::{
     byline::Byline, listing::ListingView, loaded::Loaded, republish::RepublishButton,
     save_offline::SaveForOffline, share::ShareBar,
@@ -17,7 +19,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use model::head::PageMeta;
 use model::markdown::TocEntry;
-use model::{Article, Media, Slug};
+use model::{Article, ArticleKind, Media, Slug};
 
 /// Articles with at least this many sections get a table of contents.
 pub const TOC_MIN_SECTIONS: usize = 3;
@@ -93,6 +95,8 @@ pub fn ArticleView(article: Article) -> impl IntoView {
     let site = use_site();
     let slug_for_embed = article.slug.clone();
     let meta = PageMeta::article(&article);
+    let is_episode = article.kind == ArticleKind::PodcastEpisode;
+    let episode_article = article.clone();
     let Article {
         title,
         dek,
@@ -153,35 +157,24 @@ pub fn ArticleView(article: Article) -> impl IntoView {
         }
     });
     // Media URLs with a script or data scheme (a compromised bucket) show no player.
-    let player = media.and_then(|m| match m {
-        Media::Audio { src, mime, .. } => {
-            let src = model::url::safe_url(&src)?.to_owned();
-            Some(
-                view! {
-                    <figure class="player">
-                        <figcaption>"Listen to this episode"</figcaption>
-                        <audio controls preload="none">
-                            <source src=src.clone() type=mime/>
-                            <a href=src>"Download the episode"</a>
-                        </audio>
-                    </figure>
-                }
-                .into_any(),
-            )
+    let player = match media {
+        Some(Media::Audio { .. }) => {
+            Some(view! { <EpisodePlayer article=episode_article/> }.into_any())
         }
-        Media::Video { url, host, .. } => {
-            let url = model::url::safe_url(&url)?.to_owned();
-            Some(
-                view! {
-                    <p class="player">
-                        <a href=url rel="noopener noreferrer">{format!("Watch this video on {host}")}</a>
-                        " (opens the video host’s site; nothing loads from it until you choose to go there)"
-                    </p>
-                }
-                .into_any(),
-            )
-        }
-    });
+        Some(Media::Video {
+            url,
+            host,
+            duration_seconds,
+            poster,
+        }) => model::url::safe_url(&url).map(|url| {
+            view! {
+                <VideoPlaceholder url=url.to_owned() host=host title=title.clone()
+                    duration=duration_seconds poster=poster/>
+            }
+            .into_any()
+        }),
+        None => None,
+    };
     let topic_links = topics
         .into_iter()
         .map(|t| view! { <li><A href=AppRoute::topic(t.slug).href()>{t.name}</A></li> })
@@ -235,10 +228,14 @@ pub fn ArticleView(article: Article) -> impl IntoView {
             <footer class="article__footer">
                 <ShareBar title=title_for_share/>
                 <SaveForOffline slug=slug_for_embed.clone()/>
-                <RepublishButton slug=slug_for_embed title=title_for_embed canonical_url=canonical_for_embed/>
+                // Podcasts may not be republished without the hosts' and the magazine's written
+                // permission: episodes get the policy instead of embed code.
+                {(!is_episode).then(|| view! {
+                    <RepublishButton slug=slug_for_embed title=title_for_embed canonical_url=canonical_for_embed/>
+                })}
                 <h2 class="visually-hidden">"Topics"</h2>
                 <ul class="topic-list">{topic_links}</ul>
-                {notice}
+                {if is_episode { view! { <AudioPolicy/> }.into_any() } else { notice.into_any() }}
             </footer>
         </article>
         <SubscribeSection variant=crate::subscribe::form::Variant::Inline/>

@@ -95,6 +95,12 @@ fn MastheadSectionView(index: usize, section: MastheadSection) -> impl IntoView 
         .map(|g| {
             let heading = group_heading(section.kind, &section.groups, g);
             let members = section.groups[g].members.clone();
+            // A show's group title leads to the show.
+            let show = section.groups[g].show.clone();
+            let heading = heading.map(|h| match show {
+                Some(s) => view! { <A href=AppRoute::show(s.slug).href()>{h}</A> }.into_any(),
+                None => h.into_any(),
+            });
             view! {
                 {heading.map(|h| view! { <h3 class="masthead__group">{h}</h3> })}
                 <MemberList members=members/>
@@ -148,6 +154,7 @@ mod tests {
     fn group(title: Option<&str>) -> MastheadGroup {
         MastheadGroup {
             title: title.map(Into::into),
+            show: None,
             members: vec![],
         }
     }

@@ -59,6 +59,10 @@ impl EmbedTemplate {
             .now_or_never()
             .unwrap_or(Err(crate::error::ContentError::Offline))
             .map_err(|e| format!("{}: {e}", paths::article(slug)))?;
+        // Podcasts may not be republished without written permission: no embeds for them.
+        if article.kind == model::ArticleKind::PodcastEpisode {
+            return Ok(());
+        }
         for variant in [Variant::Card, Variant::Full] {
             let html = self.document(&article, variant);
             let path = dist

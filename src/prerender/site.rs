@@ -7,10 +7,10 @@
 use super::embed::EmbedTemplate;
 use super::{render, use_bucket, Bucket};
 use crate::takeover::RENDERED_ATTR;
-use model::head::{head, Head, MetaKey, PageMeta, SiteHead};
+use model::head::{head, Head, MetaKey, PageKind, PageMeta, SiteHead};
 use model::route::AppRoute;
 use model::text::escape_html;
-use model::{paths, Slug};
+use model::{paths, ArticleKind, Slug};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -215,6 +215,16 @@ pub fn routes(bucket: &Path) -> Result<Vec<AppRoute>, String> {
     );
     let years: model::ArchiveYears = read_json(bucket, &paths::archive_years())?;
     routes.extend(years.years.into_iter().map(|y| AppRoute::year(y.year)));
+    // Buckets written before podcasts have no podcasts.json: they have no shows.
+    if bucket.join(paths::podcasts()).is_file() {
+        let podcasts: model::Podcasts = read_json(bucket, &paths::podcasts())?;
+        routes.extend(
+            podcasts
+                .shows
+                .into_iter()
+                .map(|card| AppRoute::show(card.show.slug)),
+        );
+    }
     Ok(routes)
 }
 
@@ -307,7 +317,22 @@ pub fn head_markup(
         escape_html(site_name),
         escape_html(&format!("{bucket}{}", paths::feed()))
     ));
-    if let (Some(AppRoute::Article(slug)), Some(_)) = (route, &meta.canonical) {
+    if let Some(AppRoute::Show { slug, .. }) = route {
+        // Podcast apps and browsers find the show's feed from its page.
+        out.push_str(&format!(
+            "\n    <link rel=\"alternate\" type=\"application/rss+xml\" title=\"{}\" href=\"{}\">",
+            escape_html(&meta.title),
+            escape_html(&format!("{bucket}{}", paths::show_feed(slug)))
+        ));
+    }
+    let embeddable = !matches!(
+        meta.kind,
+        PageKind::Article {
+            article_kind: ArticleKind::PodcastEpisode,
+            ..
+        }
+    );
+    if let (Some(AppRoute::Article(slug)), Some(_), true) = (route, &meta.canonical, embeddable) {
         out.push_str(&format!(
             "\n    <link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}\">",
             escape_html(&format!("{bucket}{}", paths::oembed(slug)))

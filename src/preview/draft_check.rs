@@ -2,7 +2,7 @@
 //! article press would write from it; the file names the editor reads and writes.
 
 use model::source::{self, Catalog, Diagnostic};
-use model::{Article, AuthorRef, Masthead, Slug, TopicRef, Topics};
+use model::{Article, AuthorRef, Masthead, ShowRef, Slug, TopicRef, Topics};
 use std::collections::BTreeMap;
 
 /// A new draft's text: every required field, with today's date.
@@ -23,6 +23,9 @@ pub struct Known {
     pub site_url: String,
     authors: BTreeMap<String, String>,
     topics: BTreeMap<String, String>,
+    /// Show titles the masthead names; the bucket lists no shows here, so episodes' shows are
+    /// not checked (`catalog.shows` is unknown).
+    shows: BTreeMap<String, String>,
 }
 
 impl Known {
@@ -40,6 +43,13 @@ impl Known {
             .iter()
             .map(|t| (t.slug.to_string(), t.name.clone()))
             .collect();
+        let shows: BTreeMap<String, String> = masthead
+            .sections
+            .iter()
+            .flat_map(|s| &s.groups)
+            .filter_map(|g| g.show.as_ref())
+            .map(|s| (s.slug.to_string(), s.title.clone()))
+            .collect();
         Known {
             catalog: Catalog {
                 contributors: authors.keys().cloned().collect(),
@@ -51,6 +61,7 @@ impl Known {
             site_url: site_url.to_owned(),
             authors,
             topics,
+            shows,
         }
     }
 }
@@ -96,6 +107,14 @@ pub fn check_draft(text: &str, slug_input: &str, known: &Known) -> Checked {
                 slug: s.clone(),
                 name: known
                     .topics
+                    .get(s.as_str())
+                    .cloned()
+                    .unwrap_or_else(|| s.to_string()),
+            },
+            |s| ShowRef {
+                slug: s.clone(),
+                title: known
+                    .shows
                     .get(s.as_str())
                     .cloned()
                     .unwrap_or_else(|| s.to_string()),
@@ -151,6 +170,7 @@ mod tests {
                 kind: SectionKind::Staff,
                 groups: vec![MastheadGroup {
                     title: None,
+                    show: None,
                     members: vec![MastheadEntry {
                         slug: slug("marcy-rein"),
                         name: "Marcy Rein".into(),

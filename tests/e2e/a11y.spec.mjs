@@ -31,6 +31,9 @@ const ROUTES = [
   { name: "page submissions", path: "/submissions" },
   { name: "page support", path: "/support" },
   { name: "subscribe", path: "/subscribe" },
+  { name: "podcasts", path: "/podcasts" },
+  { name: "show", path: "/podcasts/black-work-talk" },
+  { name: "episode", path: "/articles/black-work-talk-placeholder-episode" },
   // The rendered embeds: plain documents with one small script, no app.
   { name: "embed card", path: "/embed/articles/broad-front-panel/", app: false },
   { name: "embed full", path: "/embed/articles/broad-front-panel/full/", app: false },

@@ -41,7 +41,7 @@ if (!rules.length) {
 const types = {
   ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".mjs": "text/javascript",
   ".wasm": "application/wasm", ".css": "text/css", ".json": "application/json",
-  ".xml": "application/xml", ".svg": "image/svg+xml", ".png": "image/png",
+  ".xml": "application/xml", ".svg": "image/svg+xml", ".png": "image/png", ".mp3": "audio/mpeg",
   ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp", ".ico": "image/x-icon",
   ".txt": "text/plain; charset=utf-8", ".webmanifest": "application/manifest+json",
 };
@@ -73,6 +73,27 @@ function send(req, res, status, file) {
   fs.createReadStream(file).pipe(res);
 }
 
+/** Audio as static hosts and CDNs serve it: byte ranges (206), which players need to seek. */
+function sendMedia(req, res, file) {
+  const size = fs.statSync(file).size;
+  const type = types[path.extname(file)] ?? "application/octet-stream";
+  const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? "");
+  const common = { "content-type": type, "accept-ranges": "bytes", "cache-control": "no-cache", "access-control-allow-origin": "*" };
+  if (!range) {
+    res.writeHead(200, { ...common, "content-length": size });
+    return fs.createReadStream(file).pipe(res);
+  }
+  let start = range[1] === "" ? size - Number(range[2]) : Number(range[1]);
+  let end = range[1] !== "" && range[2] !== "" ? Math.min(Number(range[2]), size - 1) : size - 1;
+  if (range[1] === "") start = Math.max(0, start);
+  if (start > end || start >= size) {
+    res.writeHead(416, { ...common, "content-range": `bytes */${size}` });
+    return res.end();
+  }
+  res.writeHead(206, { ...common, "content-range": `bytes ${start}-${end}/${size}`, "content-length": end - start + 1 });
+  fs.createReadStream(file, { start, end }).pipe(res);
+}
+
 function notFound(res) {
   res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" });
   res.end("not found\n");
@@ -92,7 +113,9 @@ const server = http.createServer((req, res) => {
   const url = new URL(req.url, "http://localhost");
   if (url.pathname.startsWith("/content/")) {
     const file = inside(bucket, url.pathname.slice("/content".length));
-    if (file && fs.existsSync(file) && fs.statSync(file).isFile()) return send(req, res, 200, file);
+    if (file && fs.existsSync(file) && fs.statSync(file).isFile()) {
+      return path.extname(file) === ".mp3" ? sendMedia(req, res, file) : send(req, res, 200, file);
+    }
     return notFound(res);
   }
   const file = inside(dist, url.pathname);

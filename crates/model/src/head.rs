@@ -5,7 +5,7 @@
 
 use crate::ids::Date;
 use crate::route::AppRoute;
-use crate::types::{Article, Image, Site};
+use crate::types::{Article, ArticleKind, Image, Site};
 use crate::url::UrlKind;
 
 /// An image for link previews: where it is, how big, and what it shows.
@@ -58,6 +58,8 @@ pub enum PageKind {
         authors: Vec<HeadAuthor>,
         /// Topic names; the first is the section.
         topics: Vec<String>,
+        /// Article, podcast episode or video: episodes offer no oEmbed (audio policy).
+        article_kind: ArticleKind,
     },
     /// One contributor (`Person` JSON-LD).
     Profile {
@@ -277,6 +279,7 @@ pub fn meta_tags(meta: &PageMeta, site: &SiteHead) -> Vec<MetaTag> {
         modified,
         authors,
         topics,
+        ..
     } = &meta.kind
     {
         add(
@@ -409,6 +412,7 @@ pub fn json_ld(meta: &PageMeta, site: &SiteHead) -> Option<String> {
             modified,
             authors,
             topics,
+            ..
         } => {
             let authors: Vec<String> = authors
                 .iter()
@@ -522,6 +526,7 @@ impl PageMeta {
                     })
                     .collect(),
                 topics: article.topics.iter().map(|t| t.name.clone()).collect(),
+                article_kind: article.kind,
             },
         }
     }
@@ -586,6 +591,7 @@ mod tests {
                     },
                 ],
                 topics: vec!["Strategy".into(), "Elections".into()],
+                article_kind: ArticleKind::Article,
             },
         }
     }

@@ -645,6 +645,10 @@ pub struct MastheadGroup {
     /// Group title (a show's name), if the group has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// The show whose hosts these are, when the group is a show's: its title links to
+    /// `/podcasts/{slug}`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub show: Option<ShowRef>,
     /// Members, in order.
     pub members: Vec<MastheadEntry>,
 }

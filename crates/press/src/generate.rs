@@ -400,6 +400,9 @@ kind = "generic_json"
 endpoint = "http://127.0.0.1:8090/subscribe"
 "##;
 
+/// The synthetic archive's one show, whose hosts are writers 21–25.
+const SHOW: &str = "the-synthetic-podcast";
+
 fn svg(label: &str, w: u32, h: u32) -> String {
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\"><rect width=\"100%\" height=\"100%\" fill=\"#ddd\"/><text x=\"50%\" y=\"50%\" text-anchor=\"middle\" font-size=\"48\">{label}</text></svg>\n"
@@ -445,7 +448,7 @@ pub fn generate(n: usize, out: &Path) -> Result<()> {
     let section = |m: &mut String,
                    heading: &str,
                    kind: &str,
-                   title: Option<&str>,
+                   show: Option<&str>,
                    members: std::ops::Range<usize>,
                    role: Option<&str>| {
         let _ = write!(
@@ -454,8 +457,10 @@ pub fn generate(n: usize, out: &Path) -> Result<()> {
             q(heading),
             q(kind)
         );
-        if let Some(t) = title {
-            let _ = writeln!(m, "title = {}", q(t));
+        // A show's group takes its title and members from the show file.
+        if let Some(s) = show {
+            let _ = writeln!(m, "show = {}", q(s));
+            return;
         }
         m.push_str("members = [\n");
         for i in members {
@@ -482,7 +487,7 @@ pub fn generate(n: usize, out: &Path) -> Result<()> {
         &mut masthead,
         "Podcast hosts",
         "podcast_hosts",
-        Some("The Synthetic Podcast"),
+        Some(SHOW),
         20..25,
         None,
     );
@@ -503,6 +508,15 @@ pub fn generate(n: usize, out: &Path) -> Result<()> {
         )?;
     }
     write("images/synthetic-portrait.svg", &svg("Portrait", 400, 400))?;
+    write("images/synthetic-show.svg", &svg("Show", 1400, 1400))?;
+    let hosts: Vec<String> = (20..25).map(|i| q(&writer_slug(i))).collect();
+    write(
+        &format!("shows/{SHOW}.md"),
+        &format!(
+            "+++\ntitle = \"The Synthetic Podcast\"\nhosts = [{}]\nlanguage = \"en\"\nadvisory = \"clean\"\ncategories = [{{ name = \"News\", subcategory = \"Politics\" }}]\n\n[artwork]\nsrc = \"images/synthetic-show.svg\"\nalt = \"Placeholder artwork for the synthetic show\"\nwidth = 1400\nheight = 1400\n+++\nA synthetic show for load testing.\n",
+            hosts.join(", ")
+        ),
+    )?;
 
     for (slug, title) in [
         ("about", "About"),
@@ -589,6 +603,9 @@ pub fn generate(n: usize, out: &Path) -> Result<()> {
         if kind != "article" {
             let _ = writeln!(t, "kind = {}", q(kind));
         }
+        if kind == "podcast_episode" {
+            let _ = writeln!(t, "show = {}", q(SHOW));
+        }
         let _ = writeln!(t, "published = {y:04}-{m:02}-{d:02}");
         let n_authors = if rng.chance(0.7) { 1 } else if rng.chance(0.8) { 2 } else { 3 };
         let mut authors: Vec<usize> = Vec::new();
@@ -625,11 +642,13 @@ pub fn generate(n: usize, out: &Path) -> Result<()> {
         }
         match kind {
             "podcast_episode" => {
+                let seconds = rng.range(600, 4800);
+                // 128 kbit/s MP3: 16,000 bytes a second.
                 let _ = write!(
                     t,
-                    "\n[media]\nkind = \"audio\"\nsrc = \"https://example.org/audio/{}.mp3\"\nmime = \"audio/mpeg\"\nduration_seconds = {}\n",
+                    "\n[media]\nkind = \"audio\"\nsrc = \"https://example.org/audio/{}.mp3\"\nmime = \"audio/mpeg\"\nduration_seconds = {seconds}\nlength_bytes = {}\n",
                     plan.slug,
-                    rng.range(600, 4800)
+                    seconds * 16_000
                 );
             }
             "video" => {

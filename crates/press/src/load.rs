@@ -2,7 +2,7 @@
 
 use model::source::{
     self, classify, ArticleSource, Catalog, ContributorSource, Diagnostic, FileKind,
-    MastheadSource, PageSource, SiteSource, TopicsSource,
+    MastheadSource, PageSource, ShowSource, SiteSource, TopicsSource,
 };
 use model::Slug;
 use rayon::prelude::*;
@@ -20,6 +20,8 @@ pub struct ContentFiles {
     pub files: Vec<(String, String)>,
     /// Image files, relative paths (`images/…`), sorted.
     pub images: Vec<String>,
+    /// Audio files, relative paths (`audio/…`) and sizes in bytes, sorted.
+    pub audio: Vec<(String, u64)>,
     /// Problems met while reading (files that are not UTF-8, ignored files).
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -43,19 +45,24 @@ pub fn read_content(root: &Path) -> io::Result<ContentFiles> {
     for rel in paths {
         match classify(&rel) {
             FileKind::Image => out.images.push(rel),
+            FileKind::Audio => {
+                let len = fs::metadata(root.join(&rel))?.len();
+                out.audio.push((rel, len));
+            }
             FileKind::Other => {
                 // Only files inside the content folders are likely mistakes
                 // (`x.markdown`, `x.txt`); notes at the top level are left alone.
-                let in_content_folder = ["articles/", "drafts/", "contributors/", "pages/"]
-                    .iter()
-                    .any(|d| rel.starts_with(d));
+                let in_content_folder =
+                    ["articles/", "drafts/", "contributors/", "pages/", "shows/"]
+                        .iter()
+                        .any(|d| rel.starts_with(d));
                 if in_content_folder {
                     out.diagnostics.push(Diagnostic::warning(
                         &rel,
                         1,
                         1,
                         "ignored: not a content file",
-                        "articles, drafts, contributors and pages are `.md` files in their folders; see docs/content-format.md",
+                        "articles, drafts, contributors, pages and shows are `.md` files in their folders; see docs/content-format.md",
                     ));
                 }
             }
@@ -126,10 +133,14 @@ pub struct Content {
     pub articles: Vec<ArticleSource>,
     /// `pages/*.md`, sorted by slug.
     pub pages: Vec<PageSource>,
+    /// `shows/*.md`, in the editors' order (`order`, then slug).
+    pub shows: Vec<ShowSource>,
     /// `drafts/**/*.md` (only when drafts were asked for).
     pub drafts: Vec<ArticleSource>,
     /// `images/…` files to copy.
     pub images: Vec<String>,
+    /// `audio/…` files to copy.
+    pub audio: Vec<String>,
 }
 
 /// The outcome of checking a content folder.
@@ -171,10 +182,12 @@ impl Checked {
     }
 }
 
+/// One parsed file; articles are boxed, being by far the largest.
 enum Item {
-    Article(source::Parsed<ArticleSource>),
+    Article(Box<source::Parsed<ArticleSource>>),
     Contributor(source::Parsed<ContributorSource>),
     Page(source::Parsed<PageSource>),
+    Show(source::Parsed<ShowSource>),
     Masthead(source::Parsed<MastheadSource>),
     Skip,
 }
@@ -185,6 +198,8 @@ pub fn check(files: &ContentFiles, drafts: bool) -> Checked {
     let mut diags = files.diagnostics.clone();
     let mut catalog = Catalog {
         images: Some(files.images.iter().cloned().collect::<BTreeSet<_>>()),
+        audio: Some(files.audio.iter().cloned().collect()),
+        shows: Some(BTreeSet::new()),
         ..Catalog::default()
     };
     for (path, _) in &files.files {
@@ -259,14 +274,17 @@ pub fn check(files: &ContentFiles, drafts: bool) -> Checked {
         .files
         .par_iter()
         .map(|(path, text)| match classify(path) {
-            FileKind::Article => Item::Article(source::parse_article(path, text, &catalog, false)),
+            FileKind::Article => {
+                Item::Article(Box::new(source::parse_article(path, text, &catalog, false)))
+            }
             FileKind::Draft if drafts => {
-                Item::Article(source::parse_article(path, text, &catalog, true))
+                Item::Article(Box::new(source::parse_article(path, text, &catalog, true)))
             }
             FileKind::Contributor => {
                 Item::Contributor(source::parse_contributor(path, text, &catalog))
             }
             FileKind::Page => Item::Page(source::parse_page(path, text, &catalog)),
+            FileKind::Show => Item::Show(source::parse_show(path, text, &catalog)),
             FileKind::Masthead => Item::Masthead(source::parse_masthead(path, text, &catalog)),
             _ => Item::Skip,
         })
@@ -276,12 +294,14 @@ pub fn check(files: &ContentFiles, drafts: bool) -> Checked {
     let mut draft_list = Vec::new();
     let mut contributors = Vec::new();
     let mut pages = Vec::new();
+    let mut shows = Vec::new();
     let mut masthead = None;
     let mut checked_files = 0;
     for item in items {
         checked_files += 1;
         match item {
             Item::Article(p) => {
+                let p = *p;
                 diags.extend(p.diagnostics);
                 if let Some(a) = p.value {
                     if a.draft {
@@ -298,6 +318,10 @@ pub fn check(files: &ContentFiles, drafts: bool) -> Checked {
             Item::Page(p) => {
                 diags.extend(p.diagnostics);
                 pages.extend(p.value);
+            }
+            Item::Show(p) => {
+                diags.extend(p.diagnostics);
+                shows.extend(p.value);
             }
             Item::Masthead(p) => {
                 diags.extend(p.diagnostics);
@@ -321,6 +345,11 @@ pub fn check(files: &ContentFiles, drafts: bool) -> Checked {
         .filter_map(|(p, _)| Some((Slug::parse(source::slug_of(p)?).ok()?, p.clone())))
         .collect();
     diags.extend(source::check_duplicate_slugs("article", &slugged));
+    let show_slugs: Vec<(Slug, String)> = shows
+        .iter()
+        .map(|s: &ShowSource| (s.slug.clone(), s.path.clone()))
+        .collect();
+    diags.extend(source::check_duplicate_slugs("show", &show_slugs));
 
     source::sort_diagnostics(&mut diags);
     let errors = diags.iter().any(Diagnostic::is_error);
@@ -328,6 +357,10 @@ pub fn check(files: &ContentFiles, drafts: bool) -> Checked {
         (false, Some(site), Some(topics), Some(masthead)) => {
             contributors.sort_by(|a: &ContributorSource, b| a.slug.cmp(&b.slug));
             pages.sort_by(|a: &PageSource, b| a.slug.cmp(&b.slug));
+            // Shows with an `order` first, lowest first; the rest by slug.
+            shows.sort_by(|a: &ShowSource, b| {
+                (a.order.is_none(), a.order, &a.slug).cmp(&(b.order.is_none(), b.order, &b.slug))
+            });
             Some(Content {
                 site,
                 topics,
@@ -335,8 +368,10 @@ pub fn check(files: &ContentFiles, drafts: bool) -> Checked {
                 contributors,
                 articles,
                 pages,
+                shows,
                 drafts: draft_list,
                 images: files.images.clone(),
+                audio: files.audio.iter().map(|(p, _)| p.clone()).collect(),
             })
         }
         _ => None,
@@ -344,6 +379,6 @@ pub fn check(files: &ContentFiles, drafts: bool) -> Checked {
     Checked {
         content,
         diagnostics: diags,
-        files: checked_files + files.images.len(),
+        files: checked_files + files.images.len() + files.audio.len(),
     }
 }

@@ -77,5 +77,8 @@ pub fn samples(content: &Content) -> Vec<AppRoute> {
     for p in content.pages.iter().take(1) {
         routes.push(AppRoute::Page(p.slug.clone()));
     }
+    for s in content.shows.iter().take(1) {
+        routes.push(AppRoute::show(s.slug.clone()));
+    }
     routes
 }

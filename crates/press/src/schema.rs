@@ -27,7 +27,7 @@ pub fn schemas() -> Vec<(&'static str, String)> {
         ("article.schema.json", one::<Article>("articles/{slug}.json, drafts/{slug}.json")),
         (
             "listing.schema.json",
-            one::<Listing>("index/{n}.json, topics/{slug}/{n}.json, archive/{year}/{n}.json, contributors/{slug}/{n}.json"),
+            one::<Listing>("index/{n}.json, topics/{slug}/{n}.json, archive/{year}/{n}.json, contributors/{slug}/{n}.json, podcasts/{slug}/{n}.json"),
         ),
         ("archive.schema.json", one::<ArchiveYears>("archive.json")),
         ("page.schema.json", one::<Page>("pages/{slug}.json")),
@@ -35,6 +35,7 @@ pub fn schemas() -> Vec<(&'static str, String)> {
         ("search-terms.schema.json", one::<SearchTermShard>("search/terms/{n}.json")),
         ("search-docs.schema.json", one::<SearchDocShard>("search/docs/{n}.json")),
         ("oembed.schema.json", one::<OEmbed>("oembed/{slug}.json")),
+        ("podcasts.schema.json", one::<Podcasts>("podcasts.json")),
     ]
 }
 

@@ -67,7 +67,9 @@ fn check_decodes(root: &Path, rel: &str) -> Result<(), model::DecodeError> {
         "index/{n}.json"
         | "topics/{slug}/{n}.json"
         | "archive/{year}/{n}.json"
-        | "contributors/{slug}/{n}.json" => decode::<model::Listing>(rel, &text).map(drop),
+        | "contributors/{slug}/{n}.json"
+        | "podcasts/{slug}/{n}.json" => decode::<model::Listing>(rel, &text).map(drop),
+        "podcasts.json" => decode::<model::Podcasts>(rel, &text).map(drop),
         "contributors/{slug}.json" => decode::<model::Contributor>(rel, &text).map(drop),
         "pages/{slug}.json" => decode::<model::Page>(rel, &text).map(drop),
         "search/manifest.json" => decode::<model::SearchManifest>(rel, &text).map(drop),
@@ -105,6 +107,10 @@ fn every_json_file_decodes_into_its_type() {
         "sitemap-1.xml",
         "images/hero.svg",
         "drafts/draft-one.json",
+        "podcasts.json",
+        "podcasts/fixture-show/1.json",
+        "podcasts/fixture-show/feed.xml",
+        "audio/episode.mp3",
     ] {
         assert!(all.iter().any(|f| f == must), "{must} missing from {all:?}");
     }
@@ -149,21 +155,21 @@ fn listings_contributors_and_the_featured_article() {
         archive.years.iter().map(|y| y.year).collect::<Vec<_>>(),
         [2024, 2023]
     );
-    let oembed: model::OEmbed = decode("o", &read(&out, "oembed/second-article.json")).unwrap();
+    let oembed: model::OEmbed = decode("o", &read(&out, "oembed/first-article.json")).unwrap();
     assert_eq!(
         (oembed.kind.as_str(), oembed.width, oembed.height),
         ("rich", 600, 400)
     );
     assert!(oembed
         .html
-        .contains("src=\"https://convergencemag.com/embed/articles/second-article/\""));
+        .contains("src=\"https://convergencemag.com/embed/articles/first-article/\""));
     assert!(oembed
         .html
         .contains("sandbox=\"allow-scripts allow-popups allow-popups-to-escape-sandbox\""));
+    assert!(oembed.html.contains("First Article"), "{}", oembed.html);
     assert!(
-        oembed.html.contains("Second &lt;Article&gt; &amp;"),
-        "{}",
-        oembed.html
+        !out.join("oembed/second-article.json").exists(),
+        "podcast episodes may not be republished, so they offer no oEmbed"
     );
     // No JSON is pretty-printed.
     assert!(!read(&out, "index/1.json").contains('\n'));
@@ -191,7 +197,12 @@ fn drafts_are_written_only_when_asked_and_never_listed() {
 #[test]
 fn feed_and_sitemaps_are_well_formed_xml() {
     let (_tmp, out) = build(false);
-    for rel in ["feed.xml", "sitemap.xml", "sitemap-1.xml"] {
+    for rel in [
+        "feed.xml",
+        "sitemap.xml",
+        "sitemap-1.xml",
+        "podcasts/fixture-show/feed.xml",
+    ] {
         let text = read(&out, rel);
         let mut reader = quick_xml::Reader::from_str(&text);
         let mut depth = 0i32;
@@ -300,17 +311,25 @@ fn every_url_the_builder_writes_is_a_page_of_the_site() {
     }
     urls.extend(between(&feed, "<id>", "</id>"));
     urls.extend(between(&feed, "<uri>", "</uri>"));
-    for slug in ["first-article", "second-article"] {
-        let o: model::OEmbed = decode("o", &read(&out, &format!("oembed/{slug}.json"))).unwrap();
-        urls.push(o.author_url);
-    }
+    let show_feed = read(&out, "podcasts/fixture-show/feed.xml");
+    urls.extend(between(&show_feed, "<link>", "</link>"));
+    let o: model::OEmbed = decode("o", &read(&out, "oembed/first-article.json")).unwrap();
+    urls.push(o.author_url);
     for url in &urls {
         let route = AppRoute::parse_url(site, url).unwrap_or_else(|| panic!("{url} is no page"));
         if let Some(file) = route.bucket_file() {
             assert!(out.join(&file).is_file(), "{url} needs {file}");
         }
     }
-    for listed in ["/", "/topics", "/archive", "/contributors", "/subscribe"] {
+    for listed in [
+        "/",
+        "/topics",
+        "/archive",
+        "/contributors",
+        "/subscribe",
+        "/podcasts",
+        "/podcasts/fixture-show",
+    ] {
         let url = format!("{site}{listed}");
         assert!(urls.contains(&url), "the sitemap leaves out {listed}");
     }
@@ -330,4 +349,114 @@ fn every_url_the_builder_writes_is_a_page_of_the_site() {
     let mut all = PATTERNS.to_vec();
     all.sort_unstable();
     assert_eq!(covered, all);
+}
+
+#[test]
+fn shows_their_listings_and_the_masthead_group_a_show_names() {
+    let (_tmp, out) = build(false);
+    let podcasts: model::Podcasts = decode("p", &read(&out, "podcasts.json")).unwrap();
+    assert_eq!(podcasts.shows.len(), 1);
+    let card = &podcasts.shows[0];
+    assert_eq!(card.show.title, "The Fixture Show");
+    assert_eq!(card.show.episode_count, 1);
+    assert_eq!(
+        card.show.feed_url,
+        "https://convergencemag.com/content/podcasts/fixture-show/feed.xml"
+    );
+    assert_eq!(card.show.hosts[0].name, "Sam Editor");
+    assert_eq!(card.latest[0].slug.as_str(), "second-article");
+    let listing: model::Listing = decode("l", &read(&out, "podcasts/fixture-show/1.json")).unwrap();
+    assert!(
+        matches!(&listing.scope, model::ListingScope::Show { show } if show.slug.as_str() == "fixture-show")
+    );
+    assert_eq!(listing.articles.len(), 1);
+    let episode: model::Article = decode("a", &read(&out, "articles/second-article.json")).unwrap();
+    let info = episode.episode.unwrap();
+    assert_eq!(info.show.title, "The Fixture Show");
+    assert_eq!((info.season, info.number), (Some(1), Some(2)));
+    assert!(matches!(
+        episode.media,
+        Some(model::Media::Audio { length_bytes: 68, ref src, .. }) if src == "audio/episode.mp3"
+    ));
+    assert_eq!(
+        fs::metadata(out.join("audio/episode.mp3")).unwrap().len(),
+        68,
+        "the enclosure is served from the bucket at its declared length"
+    );
+    let masthead: model::Masthead = decode("m", &read(&out, "contributors.json")).unwrap();
+    let hosts = masthead
+        .sections
+        .iter()
+        .find(|s| s.kind == model::SectionKind::PodcastHosts)
+        .unwrap();
+    let group = &hosts.groups[0];
+    assert_eq!(group.title.as_deref(), Some("The Fixture Show"));
+    assert_eq!(
+        group.show.as_ref().map(|s| s.slug.as_str()),
+        Some("fixture-show")
+    );
+    let members: Vec<&str> = group.members.iter().map(|m| m.slug.as_str()).collect();
+    assert_eq!(members, ["sam-editor"]);
+}
+
+/// The text of the first `<tag>` in `xml`.
+fn text_of(xml: &str, tag: &str) -> String {
+    between(xml, &format!("<{tag}>"), &format!("</{tag}>"))
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| panic!("no <{tag}> in {xml}"))
+}
+
+#[test]
+fn a_show_feed_has_what_podcast_apps_require() {
+    let (_tmp, out) = build(false);
+    let feed = read(&out, "podcasts/fixture-show/feed.xml");
+    for ns in [
+        "xmlns:itunes=\"http://www.itunes.com/dtds/podcast-1.0.dtd\"",
+        "xmlns:podcast=\"https://podcastindex.org/namespace/1.0\"",
+        "xmlns:atom=\"http://www.w3.org/2005/Atom\"",
+    ] {
+        assert!(feed.contains(ns), "{ns}");
+    }
+    let (channel, item) = feed.split_once("<item>").unwrap();
+    assert_eq!(text_of(channel, "title"), "The Fixture Show");
+    assert_eq!(
+        text_of(channel, "link"),
+        "https://convergencemag.com/podcasts/fixture-show"
+    );
+    assert!(text_of(channel, "description").starts_with("A show for the builder"));
+    assert_eq!(text_of(channel, "language"), "en");
+    assert!(channel.contains("<atom:link href=\"https://convergencemag.com/content/podcasts/fixture-show/feed.xml\" rel=\"self\" type=\"application/rss+xml\"/>"));
+    assert!(channel
+        .contains("<itunes:image href=\"https://convergencemag.com/content/images/show.svg\"/>"));
+    assert!(channel.contains(
+        "<itunes:category text=\"News\"><itunes:category text=\"Politics\"/></itunes:category>"
+    ));
+    assert!(channel.contains("<itunes:category text=\"Society &amp; Culture\"/>"));
+    assert_eq!(text_of(channel, "itunes:explicit"), "false");
+    assert_eq!(text_of(channel, "itunes:author"), "Sam Editor");
+    assert!(channel.contains("<itunes:owner><itunes:name>Convergence</itunes:name><itunes:email>editors@example.org</itunes:email></itunes:owner>"));
+    assert_eq!(text_of(channel, "itunes:type"), "episodic");
+    assert_eq!(
+        text_of(channel, "podcast:guid"),
+        press::xml::podcast_guid(
+            "https://convergencemag.com/content/podcasts/fixture-show/feed.xml"
+        )
+    );
+    assert_eq!(feed.matches("<item>").count(), 1);
+    assert_eq!(text_of(item, "title"), "Second &lt;Article&gt; & “Quotes”");
+    assert_eq!(
+        text_of(item, "link"),
+        "https://convergencemag.com/articles/second-article"
+    );
+    assert!(item.contains("<guid isPermaLink=\"false\">convergence:episode:second-article</guid>"));
+    assert_eq!(text_of(item, "pubDate"), "Thu, 29 Feb 2024 00:00:00 +0000");
+    assert!(item.contains("<enclosure url=\"https://convergencemag.com/content/audio/episode.mp3\" length=\"68\" type=\"audio/mpeg\"/>"));
+    assert_eq!(text_of(item, "itunes:duration"), "1800");
+    assert_eq!(text_of(item, "itunes:episode"), "2");
+    assert_eq!(text_of(item, "itunes:season"), "1");
+    assert_eq!(text_of(item, "itunes:episodeType"), "full");
+    assert!(item.contains("<podcast:transcript url=\"https://convergencemag.com/articles/second-article\" type=\"text/html\"/>"));
+    // The episode stays in the site's own Atom feed.
+    assert!(read(&out, "feed.xml").contains("second-article"));
 }

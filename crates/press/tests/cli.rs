@@ -28,10 +28,10 @@ fn check_prints_diagnostics_and_a_summary_and_exits_1_on_errors() {
     assert_eq!(code, 1, "{stdout}");
     let expected = std::fs::read_to_string(dir.join("expected.txt")).unwrap();
     assert!(stdout.starts_with(&expected), "{stdout}");
-    assert_eq!(stdout.lines().last(), Some("11 files: 1 error, 0 warnings"));
+    assert_eq!(stdout.lines().last(), Some("14 files: 1 error, 0 warnings"));
 
     let (code, stdout, _) = press(&["check".as_ref(), fixture("good").as_os_str()]);
-    assert_eq!((code, stdout.as_str()), (0, "11 files: no problems\n"));
+    assert_eq!((code, stdout.as_str()), (0, "14 files: no problems\n"));
 }
 
 #[test]

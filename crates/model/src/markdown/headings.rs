@@ -33,8 +33,17 @@ const RESERVED_IDS: &[&str] = &[
     "republish-dialog",
 ];
 
-/// Id families generated at run time: footnotes, subscribe forms, the embed and preview tools.
-const RESERVED_PREFIXES: &[&str] = &["fn-", "fnref-", "subscribe-", "embed-", "preview-"];
+/// Id families generated at run time (footnotes, subscribe forms, the embed and preview tools)
+/// and the podcast pages and player.
+const RESERVED_PREFIXES: &[&str] = &[
+    "fn-",
+    "fnref-",
+    "subscribe-",
+    "embed-",
+    "preview-",
+    "player-",
+    "podcast-",
+];
 
 /// A readable id from heading text: lowercase letters and digits joined by
 /// hyphens, apostrophes dropped so "Don’t Mourn" gives `dont-mourn`.

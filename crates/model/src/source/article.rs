@@ -2,16 +2,20 @@
 //! into an [`ArticleSource`], which [`ArticleSource::to_article`] turns into the bucket's
 //! `Article` for `press build` and the staff preview alike.
 
-use super::checker::{open_front, ImageFront};
+use super::checker::{open_front, Checker, ImageFront};
 use super::diagnostics::SourceText;
 use super::files::file_slug;
 use super::front_matter::split_front_matter;
 use super::links::Catalog;
-use super::Parsed;
+use super::{suggest, Parsed};
 use crate::ids::{Date, Slug};
 use crate::route::AppRoute;
-use crate::types::{Article, ArticleKind, AuthorRef, Image, Media, SchemaVersion, TopicRef};
+use crate::types::{
+    Article, ArticleKind, AuthorRef, EpisodeBody, EpisodeInfo, Image, Media, SchemaVersion,
+    ShowRef, TopicRef,
+};
 use serde::Deserialize;
+use std::ops::Range;
 use toml::Spanned;
 
 /// `articles/{slug}.md` (or `drafts/{slug}.md`), parsed.
@@ -47,8 +51,23 @@ pub struct ArticleSource {
     pub image: Option<Image>,
     /// Audio or video.
     pub media: Option<Media>,
+    /// For podcast episodes: the show and the episode's place in it.
+    pub episode: Option<EpisodeSource>,
     /// The Markdown body.
     pub body: String,
+}
+
+/// A podcast episode's `show`, `season`, `episode` and `body` fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EpisodeSource {
+    /// The show's slug.
+    pub show: Slug,
+    /// Season number.
+    pub season: Option<u32>,
+    /// Episode number.
+    pub number: Option<u32>,
+    /// Show notes or a transcript.
+    pub body: EpisodeBody,
 }
 
 /// Characters of plain text in an article's excerpt (cards, meta descriptions).
@@ -56,13 +75,14 @@ pub const EXCERPT_CHARS: usize = 160;
 
 impl ArticleSource {
     /// The bucket's `Article` for this source (without related articles), as `press build`
-    /// writes it and the staff preview renders it: names come from `author` and `topic`,
-    /// the canonical URL defaults to `{site_url}/articles/{slug}`.
+    /// writes it and the staff preview renders it: names come from `author`, `topic` and
+    /// `show`, the canonical URL defaults to `{site_url}/articles/{slug}`.
     pub fn to_article(
         &self,
         site_url: &str,
         author: impl Fn(&Slug) -> AuthorRef,
         topic: impl Fn(&Slug) -> TopicRef,
+        show: impl Fn(&Slug) -> ShowRef,
     ) -> Article {
         Article {
             schema_version: SchemaVersion::default(),
@@ -76,7 +96,12 @@ impl ArticleSource {
             topics: self.topics.iter().map(topic).collect(),
             feature_image: self.image.clone(),
             media: self.media.clone(),
-            episode: None,
+            episode: self.episode.as_ref().map(|e| EpisodeInfo {
+                show: show(&e.show),
+                season: e.season,
+                number: e.number,
+                body: e.body,
+            }),
             markdown: self.body.clone(),
             reading_time: crate::markdown::reading_time(&self.body),
             excerpt: crate::markdown::excerpt(&self.body, EXCERPT_CHARS),
@@ -127,20 +152,243 @@ struct ArticleFront {
     featured: bool,
     image: Option<Spanned<ImageFront>>,
     media: Option<Spanned<MediaFront>>,
+    show: Option<Spanned<String>>,
+    season: Option<Spanned<u32>>,
+    episode: Option<Spanned<u32>>,
+    body: Option<Spanned<EpisodeBody>>,
 }
 
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+enum MediaKind {
+    Audio,
+    Video,
+}
+
+/// `[media]`: one table for audio and video (not a tagged enum, so every field keeps its
+/// position for the diagnostics), checked by [`media`].
 #[derive(Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
-enum MediaFront {
-    Audio {
-        src: String,
-        mime: String,
-        duration_seconds: u32,
-    },
-    Video {
-        url: String,
-        host: String,
-    },
+#[serde(deny_unknown_fields)]
+struct MediaFront {
+    kind: MediaKind,
+    src: Option<Spanned<String>>,
+    mime: Option<Spanned<String>>,
+    duration_seconds: Option<Spanned<u32>>,
+    length_bytes: Option<Spanned<u64>>,
+    url: Option<Spanned<String>>,
+    host: Option<Spanned<String>>,
+    poster: Option<Spanned<ImageFront>>,
+}
+
+struct EpisodeFront {
+    show: Option<Spanned<String>>,
+    season: Option<Spanned<u32>>,
+    episode: Option<Spanned<u32>>,
+    body: Option<Spanned<EpisodeBody>>,
+}
+
+/// An episode's place in its show: `Some(None)` for an article that is not an episode (and
+/// says nothing of a show), `None` when the fields are wrong.
+fn episode_fields(
+    c: &mut Checker,
+    kind: ArticleKind,
+    kind_at: &Range<usize>,
+    front: EpisodeFront,
+    catalog: &Catalog,
+) -> Option<Option<EpisodeSource>> {
+    if kind != ArticleKind::PodcastEpisode {
+        let given = [
+            ("show", front.show.as_ref().map(Spanned::span)),
+            ("season", front.season.as_ref().map(Spanned::span)),
+            ("episode", front.episode.as_ref().map(Spanned::span)),
+            ("body", front.body.as_ref().map(Spanned::span)),
+        ];
+        let mut ok = true;
+        for (field, span) in given {
+            if let Some(span) = span {
+                c.error(
+                    &span,
+                    format!("`{field}` is only for podcast episodes"),
+                    "set `kind = \"podcast_episode\"`, or remove it",
+                );
+                ok = false;
+            }
+        }
+        return ok.then_some(None);
+    }
+    let Some(show) = front.show else {
+        c.error(
+            kind_at,
+            "an episode without a show",
+            "name its show: `show = \"show-slug\"`, a file in content/shows/",
+        );
+        return None;
+    };
+    let span = show.span();
+    let slug = match Slug::parse(show.get_ref()) {
+        Ok(s) => s,
+        Err(e) => {
+            c.error(&span, e.to_string(), "`show` is a show's slug");
+            return None;
+        }
+    };
+    if let Some(shows) = &catalog.shows {
+        if !shows.contains(slug.as_str()) {
+            let mut hint = format!("there is no content/shows/{slug}.md");
+            if let Some(s) = suggest(slug.as_str(), shows.iter().map(String::as_str)) {
+                hint.push_str(&format!("; did you mean `{s}`?"));
+            }
+            c.error(&span, format!("unknown show `{slug}`"), hint);
+        }
+    }
+    let positive = |c: &mut Checker, field: &str, v: Option<Spanned<u32>>| {
+        let v = v?;
+        if *v.get_ref() == 0 {
+            c.error(
+                &v.span(),
+                format!("`{field}` numbers start at 1"),
+                format!("write `{field} = 1` for the first, or leave it out"),
+            );
+        }
+        Some(v.into_inner())
+    };
+    let season = positive(c, "season", front.season);
+    let number = positive(c, "episode", front.episode);
+    Some(Some(EpisodeSource {
+        show: slug,
+        season,
+        number,
+        body: front.body.map(Spanned::into_inner).unwrap_or_default(),
+    }))
+}
+
+/// Checks `[media]` for its kind: audio needs `src`, `mime`, `duration_seconds` and the
+/// file's `length_bytes` (podcast apps' enclosure length), video a `url` and a `host`.
+fn media(c: &mut Checker, m: Spanned<MediaFront>, catalog: &Catalog) -> Option<Media> {
+    let at = m.span();
+    let m = m.into_inner();
+    let mut ok = true;
+    let mut need = |c: &mut Checker, field: &str, present: bool, example: &str| {
+        if !present {
+            c.error(
+                &at,
+                format!("[media] has no `{field}`"),
+                format!("add `{field} = {example}` to [media]"),
+            );
+            ok = false;
+        }
+    };
+    let kind_name = match m.kind {
+        MediaKind::Audio => "audio",
+        MediaKind::Video => "video",
+    };
+    let refuse = |c: &mut Checker, field: &str, span: Option<Range<usize>>| {
+        if let Some(span) = span {
+            c.error(
+                &span,
+                format!("`{field}` is not a field of {kind_name} [media]"),
+                match m.kind {
+                    MediaKind::Audio => {
+                        "audio [media] has src, mime, duration_seconds and length_bytes"
+                    }
+                    MediaKind::Video => "video [media] has url, host, duration_seconds and poster",
+                },
+            );
+        }
+    };
+    match m.kind {
+        MediaKind::Audio => {
+            refuse(c, "url", m.url.as_ref().map(Spanned::span));
+            refuse(c, "host", m.host.as_ref().map(Spanned::span));
+            refuse(c, "poster", m.poster.as_ref().map(Spanned::span));
+            need(c, "src", m.src.is_some(), "\"audio/episode.mp3\"");
+            need(c, "mime", m.mime.is_some(), "\"audio/mpeg\"");
+            need(c, "duration_seconds", m.duration_seconds.is_some(), "1800");
+            let length = m.length_bytes.as_ref().map(|l| *l.get_ref()).unwrap_or(0);
+            if length == 0 {
+                c.error(
+                    &m.length_bytes.as_ref().map_or(at.clone(), Spanned::span),
+                    "an audio enclosure without `length_bytes`",
+                    "podcast apps need the file's size: add `length_bytes = …`, the size of the file in bytes",
+                );
+                ok = false;
+            }
+            if let (Some(src), Some(files)) = (&m.src, &catalog.audio) {
+                check_audio_file(c, src, m.length_bytes.as_ref(), files);
+            }
+            if !ok {
+                return None;
+            }
+            Some(Media::Audio {
+                src: m.src?.into_inner(),
+                mime: m.mime?.into_inner(),
+                duration_seconds: m.duration_seconds?.into_inner(),
+                length_bytes: length,
+            })
+        }
+        MediaKind::Video => {
+            refuse(c, "src", m.src.as_ref().map(Spanned::span));
+            refuse(c, "mime", m.mime.as_ref().map(Spanned::span));
+            refuse(
+                c,
+                "length_bytes",
+                m.length_bytes.as_ref().map(Spanned::span),
+            );
+            need(c, "url", m.url.is_some(), "\"https://…\"");
+            need(c, "host", m.host.is_some(), "\"YouTube\"");
+            let poster = match m.poster {
+                None => Some(None),
+                Some(p) => c.image("the poster", p, catalog).map(Some),
+            };
+            if !ok {
+                return None;
+            }
+            Some(Media::Video {
+                url: m.url?.into_inner(),
+                host: m.host?.into_inner(),
+                duration_seconds: m.duration_seconds.map(Spanned::into_inner),
+                poster: poster?,
+            })
+        }
+    }
+}
+
+/// A local audio `src` (`audio/…`) must be a file of the content folder, `length_bytes` long.
+fn check_audio_file(
+    c: &mut Checker,
+    src: &Spanned<String>,
+    length: Option<&Spanned<u64>>,
+    files: &std::collections::BTreeMap<String, u64>,
+) {
+    let s = src.get_ref().trim();
+    if s.contains("://") || s.starts_with("//") {
+        return;
+    }
+    let path = s.trim_start_matches('/');
+    let Some(&size) = files.get(path) else {
+        let hint = match suggest(path, files.keys().map(String::as_str)) {
+            Some(s) => format!("did you mean `{s}`? Audio files live in content/audio/"),
+            None => {
+                "put the file in content/audio/ and write its path as `audio/name.mp3`".to_owned()
+            }
+        };
+        c.error(
+            &src.span(),
+            format!("audio file `{s}` does not exist"),
+            hint,
+        );
+        return;
+    };
+    if let Some(l) = length.filter(|l| *l.get_ref() != 0 && *l.get_ref() != size) {
+        c.error(
+            &l.span(),
+            format!(
+                "`length_bytes` is {} but {path} is {size} bytes",
+                l.get_ref()
+            ),
+            format!("write `length_bytes = {size}`"),
+        );
+    }
 }
 
 /// Parses and checks an article (or, with `draft`, a draft) file.
@@ -226,26 +474,10 @@ pub fn parse_article(
         Some(i) => c.image("the hero image", i, catalog).map(Some),
     };
     let media_span = front.media.as_ref().map(|m| m.span());
-    let media = front.media.map(|m| match m.into_inner() {
-        MediaFront::Audio {
-            src,
-            mime,
-            duration_seconds,
-        } => Media::Audio {
-            src,
-            mime,
-            duration_seconds,
-            length_bytes: 0,
-        },
-        MediaFront::Video { url, host } => Media::Video {
-            url,
-            host,
-            duration_seconds: None,
-            poster: None,
-        },
-    });
+    let media_kind = front.media.as_ref().map(|m| m.get_ref().kind);
+    let media = front.media.map(|m| media(&mut c, m, catalog));
     let kind_at = kind_span.clone().unwrap_or(0..0);
-    match (kind, &media) {
+    match (kind, media_kind) {
         (ArticleKind::Article, Some(_)) => c.error(
             media_span.as_ref().unwrap_or(&kind_at),
             "an article of kind `article` cannot have [media]",
@@ -254,25 +486,37 @@ pub fn parse_article(
         (ArticleKind::PodcastEpisode, None) => c.error(
             &kind_at,
             "a podcast episode needs [media] with `kind = \"audio\"`",
-            "add a [media] table: kind = \"audio\", src, mime, duration_seconds",
+            "add a [media] table: kind = \"audio\", src, mime, duration_seconds, length_bytes",
         ),
         (ArticleKind::Video, None) => c.error(
             &kind_at,
             "a video needs [media] with `kind = \"video\"`",
             "add a [media] table: kind = \"video\", url, host",
         ),
-        (ArticleKind::PodcastEpisode, Some(Media::Video { .. })) => c.error(
+        (ArticleKind::PodcastEpisode, Some(MediaKind::Video)) => c.error(
             media_span.as_ref().unwrap_or(&kind_at),
             "kind is `podcast_episode` but [media] is a video",
             "use `kind = \"audio\"` media for a podcast episode, or set `kind = \"video\"`",
         ),
-        (ArticleKind::Video, Some(Media::Audio { .. })) => c.error(
+        (ArticleKind::Video, Some(MediaKind::Audio)) => c.error(
             media_span.as_ref().unwrap_or(&kind_at),
             "kind is `video` but [media] is audio",
             "use `kind = \"video\"` media (url, host), or set `kind = \"podcast_episode\"`",
         ),
         _ => {}
     }
+    let episode = episode_fields(
+        &mut c,
+        kind,
+        &kind_at,
+        EpisodeFront {
+            show: front.show,
+            season: front.season,
+            episode: front.episode,
+            body: front.body,
+        },
+        catalog,
+    );
     c.body(fm.body, fm.body_start, catalog, draft);
     let value = (|| {
         Some(ArticleSource {
@@ -290,7 +534,11 @@ pub fn parse_article(
             originally_published: front.originally_published,
             featured: front.featured,
             image: image?,
-            media,
+            media: match media {
+                Some(m) => Some(m?),
+                None => None,
+            },
+            episode: episode?,
             body: fm.body.to_owned(),
         })
     })();
@@ -317,12 +565,133 @@ mod tests {
                 slug: s.clone(),
                 name: "Strategy".into(),
             },
+            |s| ShowRef {
+                slug: s.clone(),
+                title: "Black Work Talk".into(),
+            },
         );
         assert_eq!(a.canonical_url, "https://convergencemag.com/articles/good");
         assert_eq!(a.authors[0].name, "Maurice Mitchell");
         assert_eq!(a.topics[0].name, "Strategy");
         assert!(a.excerpt.starts_with("Body with a link"), "{}", a.excerpt);
         assert!(a.related.is_empty());
+        assert_eq!(a.episode, None);
+    }
+
+    const EPISODE: &str = "+++\ntitle = \"Episode\"\ndek = \"Dek.\"\nkind = \"podcast_episode\"\nshow = \"black-work-talk\"\nseason = 1\nepisode = 2\nbody = \"transcript\"\npublished = 2023-06-14\nauthors = [\"maurice-mitchell\"]\ntopics = [\"strategy\"]\n[media]\nkind = \"audio\"\nsrc = \"audio/tone.mp3\"\nmime = \"audio/mpeg\"\nduration_seconds = 5\nlength_bytes = 1000\n+++\nNotes.\n";
+
+    #[test]
+    fn episodes_name_their_show() {
+        let p = parse_article("articles/e.md", EPISODE, &catalog(), false);
+        assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
+        let a = p.value.unwrap().to_article(
+            "https://convergencemag.com",
+            |s| AuthorRef {
+                slug: s.clone(),
+                name: s.to_string(),
+            },
+            |s| TopicRef {
+                slug: s.clone(),
+                name: s.to_string(),
+            },
+            |s| ShowRef {
+                slug: s.clone(),
+                title: "Black Work Talk".into(),
+            },
+        );
+        let e = a.episode.unwrap();
+        assert_eq!(e.show.title, "Black Work Talk");
+        assert_eq!(
+            (e.season, e.number, e.body),
+            (Some(1), Some(2), EpisodeBody::Transcript)
+        );
+        assert!(matches!(
+            a.media,
+            Some(Media::Audio {
+                length_bytes: 1000,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn episode_mistakes() {
+        let cases = [
+            (
+                EPISODE.replace("show = \"black-work-talk\"\n", ""),
+                "articles/e.md:4:8: error: an episode without a show",
+            ),
+            (
+                EPISODE.replace("\"black-work-talk\"", "\"black-work-tallk\""),
+                "articles/e.md:5:8: error: unknown show `black-work-tallk`",
+            ),
+            (
+                EPISODE.replace("length_bytes = 1000\n", ""),
+                "articles/e.md:12:1: error: an audio enclosure without `length_bytes`",
+            ),
+            (
+                EPISODE.replace("length_bytes = 1000", "length_bytes = 0"),
+                "articles/e.md:17:16: error: an audio enclosure without `length_bytes`",
+            ),
+            (
+                EPISODE.replace("length_bytes = 1000", "length_bytes = 999"),
+                "articles/e.md:17:16: error: `length_bytes` is 999 but audio/tone.mp3 is 1000 bytes",
+            ),
+            (
+                EPISODE.replace("audio/tone.mp3", "audio/tone.ogg"),
+                "articles/e.md:14:7: error: audio file `audio/tone.ogg` does not exist",
+            ),
+            (
+                EPISODE.replace("episode = 2", "episode = 0"),
+                "articles/e.md:7:11: error: `episode` numbers start at 1",
+            ),
+            (
+                GOOD.replace("[image]", "show = \"black-work-talk\"\n[image]"),
+                "articles/good.md:7:8: error: `show` is only for podcast episodes",
+            ),
+            (
+                EPISODE.replace("mime = \"audio/mpeg\"\n", ""),
+                "articles/e.md:12:1: error: [media] has no `mime`",
+            ),
+            (
+                EPISODE.replace("mime = ", "host = \"x\"\nmime = "),
+                "articles/e.md:15:8: error: `host` is not a field of audio [media]",
+            ),
+        ];
+        for (text, want) in cases {
+            let path = if text.contains("kind = \"podcast") {
+                "articles/e.md"
+            } else {
+                "articles/good.md"
+            };
+            let p = parse_article(path, &text, &catalog(), false);
+            let got = first(&p.diagnostics);
+            assert!(
+                got.starts_with(want),
+                "wanted {want:?}, got {got:?}\n{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn videos_take_a_duration_and_a_poster() {
+        let text = GOOD.replace(
+            "[image]",
+            "kind = \"video\"\n[media]\nkind = \"video\"\nurl = \"https://example.org/v\"\nhost = \"Example\"\nduration_seconds = 90\n[media.poster]\nsrc = \"images/x.jpg\"\nalt = \"A still\"\nwidth = 16\nheight = 9\n[image]",
+        );
+        let p = parse_article("articles/good.md", &text, &catalog(), false);
+        assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
+        match p.value.unwrap().media {
+            Some(Media::Video {
+                duration_seconds,
+                poster,
+                ..
+            }) => {
+                assert_eq!(duration_seconds, Some(90));
+                assert_eq!(poster.unwrap().alt, "A still");
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

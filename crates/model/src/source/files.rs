@@ -21,8 +21,12 @@ pub enum FileKind {
     Contributor,
     /// `pages/{slug}.md`.
     Page,
+    /// `shows/{slug}.md`: a podcast show.
+    Show,
     /// Anything under `images/`.
     Image,
+    /// Anything under `audio/`: episode files the bucket serves.
+    Audio,
     /// Anything else (ignored by the builder).
     Other,
 }
@@ -39,10 +43,12 @@ pub fn classify(path: &str) -> FileKind {
         "topics.toml" => FileKind::Topics,
         "masthead.toml" => FileKind::Masthead,
         _ if path.starts_with("images/") => FileKind::Image,
+        _ if path.starts_with("audio/") => FileKind::Audio,
         _ if md && path.starts_with("articles/") => FileKind::Article,
         _ if md && path.starts_with("drafts/") => FileKind::Draft,
         _ if md && flat("contributors/") => FileKind::Contributor,
         _ if md && flat("pages/") => FileKind::Page,
+        _ if md && flat("shows/") => FileKind::Show,
         _ => FileKind::Other,
     }
 }

@@ -4,13 +4,15 @@ use super::{Catalog, Diagnostic};
 use std::collections::BTreeSet;
 
 /// A catalog of a small magazine: articles `a` and `b` (2012), draft `d`, one contributor,
-/// two topics, the page `about`, one image, years 2012 and 2023.
+/// two topics, the page `about`, one image, years 2012 and 2023, the show `black-work-talk`
+/// and a 1,000-byte audio file.
 pub(super) fn catalog() -> Catalog {
     let mut c = Catalog {
         topics: Some(["strategy", "elections"].map(String::from).into()),
         images: Some(BTreeSet::from(["images/x.jpg".to_owned()])),
         years: Some(BTreeSet::from([2012, 2023])),
         site_url: Some("https://convergencemag.com".into()),
+        audio: Some([("audio/tone.mp3".to_owned(), 1000)].into()),
         ..Catalog::default()
     };
     for p in [
@@ -19,6 +21,7 @@ pub(super) fn catalog() -> Catalog {
         "drafts/d.md",
         "contributors/maurice-mitchell.md",
         "pages/about.md",
+        "shows/black-work-talk.md",
     ] {
         c.add_path(p);
     }

@@ -5,7 +5,7 @@ use super::files::{classify, slug_of, FileKind};
 use super::suggest;
 use crate::ids::Slug;
 use crate::route::AppRoute;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The slugs that exist, for the checks that look across files.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -24,6 +24,12 @@ pub struct Catalog {
     pub years: Option<BTreeSet<u16>>,
     /// Image files (`images/…` paths); `None` when unknown (image files are not checked).
     pub images: Option<BTreeSet<String>>,
+    /// Show slugs (`shows/{slug}.md`); `None` when unknown (the staff preview), when episodes'
+    /// shows and links to show pages are not checked.
+    pub shows: Option<BTreeSet<String>>,
+    /// Audio files (`audio/…` paths) and their sizes in bytes, so an episode's `length_bytes`
+    /// can be checked against the file; `None` when unknown (not checked).
+    pub audio: Option<BTreeMap<String, u64>>,
     /// The site's public origin, so absolute links to it are checked like internal ones.
     pub site_url: Option<String>,
     /// Whether `articles` and `pages` are incomplete (the staff preview editor knows the
@@ -50,6 +56,7 @@ impl Catalog {
             FileKind::Draft => &mut self.drafts,
             FileKind::Contributor => &mut self.contributors,
             FileKind::Page => &mut self.pages,
+            FileKind::Show => self.shows.get_or_insert_with(BTreeSet::new),
             _ => return,
         };
         set.insert(slug.to_owned());
@@ -119,7 +126,7 @@ pub fn check_link(url: &str, catalog: &Catalog, from_draft: bool) -> Option<(Str
         }
         return Some((
             format!("broken link `{url}`: the site has no such page"),
-            "internal links look like /articles/{slug}, /contributors/{slug}, /topics/{slug}, /archive/{year} or /{page}".to_owned(),
+            "internal links look like /articles/{slug}, /contributors/{slug}, /topics/{slug}, /podcasts/{slug}, /archive/{year} or /{page}".to_owned(),
         ));
     };
     match target {
@@ -131,7 +138,10 @@ pub fn check_link(url: &str, catalog: &Catalog, from_draft: bool) -> Option<(Str
         | AppRoute::Subscribe
         | AppRoute::Podcasts
         | AppRoute::Saved => None,
-        AppRoute::Show { .. } => None,
+        AppRoute::Show { slug, .. } => {
+            let shows = catalog.shows.as_ref()?;
+            missing("show", slug.as_str(), shows, "shows")
+        }
         AppRoute::Article(slug) | AppRoute::EmbedArticle(slug) => {
             let slug = slug.as_str();
             if from_draft && catalog.drafts.contains(slug) {
@@ -220,6 +230,8 @@ mod tests {
             "/embed/articles/a",
             "/search?q=power",
             "/subscribe#support",
+            "/podcasts",
+            "/podcasts/black-work-talk?page=2",
             "https://convergencemag.com",
             "https://convergencemag.com?utm=x",
             "https://example.org/x",
@@ -243,6 +255,7 @@ mod tests {
             "/archive/1999",
             "/archive/12",
             "/embed/articles/nope",
+            "/podcasts/nope",
             "/preview",
             "/feed.xml",
         ] {

@@ -1,4 +1,5 @@
-//! `masthead.toml`: the masthead's sections, groups and members, every member a contributor.
+//! `masthead.toml`: the masthead's sections, groups and members, every member a contributor;
+//! a group may name a show instead, whose title and hosts it then shows.
 
 use super::checker::Checker;
 use super::links::Catalog;
@@ -29,9 +30,12 @@ pub struct MastheadSectionSource {
 /// One `[[section.group]]` of `masthead.toml`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MastheadGroupSource {
-    /// Group title (a show's name).
+    /// Group title (a show's name); empty when `show` gives it.
     pub title: Option<String>,
-    /// Members in order.
+    /// The show whose title and hosts this group shows (then `title` and `members` are empty),
+    /// so a show is named in one place.
+    pub show: Option<Slug>,
+    /// Members in order; empty when `show` gives them.
     pub members: Vec<MastheadMemberSource>,
 }
 
@@ -65,9 +69,9 @@ struct SectionFront {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct GroupFront {
-    title: Option<String>,
-    #[serde(default)]
-    members: Vec<MemberFront>,
+    title: Option<Spanned<String>>,
+    show: Option<Spanned<String>>,
+    members: Option<Spanned<Vec<MemberFront>>>,
 }
 
 #[derive(Deserialize)]
@@ -89,8 +93,44 @@ pub fn parse_masthead(path: &str, text: &str, catalog: &Catalog) -> Parsed<Masth
     for s in file.section {
         let mut groups = Vec::new();
         for g in s.group {
+            let mut show = None;
+            if let Some(name) = &g.show {
+                let span = name.span();
+                for (field, given) in [
+                    ("title", g.title.as_ref().map(Spanned::span)),
+                    ("members", g.members.as_ref().map(Spanned::span)),
+                ] {
+                    if let Some(at) = given {
+                        c.error(
+                            &at,
+                            format!("a group with `show` cannot also have `{field}`"),
+                            "the show's file gives the group its title and members (its hosts); remove this",
+                        );
+                    }
+                }
+                match Slug::parse(name.get_ref()) {
+                    Err(e) => {
+                        c.error(&span, e.to_string(), "`show` is a show's slug");
+                        ok = false;
+                    }
+                    Ok(slug) => {
+                        if let Some(shows) = &catalog.shows {
+                            if !shows.contains(slug.as_str()) {
+                                let mut hint = format!("there is no content/shows/{slug}.md");
+                                if let Some(s) =
+                                    suggest(slug.as_str(), shows.iter().map(String::as_str))
+                                {
+                                    hint.push_str(&format!("; did you mean `{s}`?"));
+                                }
+                                c.error(&span, format!("unknown show `{slug}`"), hint);
+                            }
+                        }
+                        show = Some(slug);
+                    }
+                }
+            }
             let mut members = Vec::new();
-            for m in g.members {
+            for m in g.members.map(Spanned::into_inner).unwrap_or_default() {
                 let span = m.slug.span();
                 match Slug::parse(m.slug.get_ref()) {
                     Err(e) => {
@@ -117,7 +157,8 @@ pub fn parse_masthead(path: &str, text: &str, catalog: &Catalog) -> Parsed<Masth
                 }
             }
             groups.push(MastheadGroupSource {
-                title: g.title,
+                title: g.title.map(Spanned::into_inner),
+                show,
                 members,
             });
         }
@@ -143,5 +184,36 @@ mod tests {
             "masthead.toml:5:52: error: unknown contributor `nobody`"
         );
         assert_eq!(m.value.unwrap().sections[0].groups[0].members.len(), 2);
+    }
+
+    #[test]
+    fn a_group_may_name_a_show_instead() {
+        let head = "[[section]]\nheading = \"Podcast hosts\"\nkind = \"podcast_hosts\"\n[[section.group]]\n";
+        let m = parse_masthead(
+            "masthead.toml",
+            &format!("{head}show = \"black-work-talk\"\n"),
+            &catalog(),
+        );
+        assert!(m.diagnostics.is_empty(), "{:?}", m.diagnostics);
+        let g = &m.value.unwrap().sections[0].groups[0];
+        assert_eq!(g.show.as_ref().map(Slug::as_str), Some("black-work-talk"));
+        assert!(g.title.is_none() && g.members.is_empty());
+        for (extra, want) in [
+            (
+                "show = \"black-work-talk\"\ntitle = \"BWT\"\n",
+                "masthead.toml:6:9: error: a group with `show` cannot also have `title`",
+            ),
+            (
+                "show = \"black-work-talk\"\nmembers = []\n",
+                "masthead.toml:6:11: error: a group with `show` cannot also have `members`",
+            ),
+            (
+                "show = \"black-work-tlk\"\n",
+                "masthead.toml:5:8: error: unknown show `black-work-tlk`",
+            ),
+        ] {
+            let m = parse_masthead("masthead.toml", &format!("{head}{extra}"), &catalog());
+            assert_eq!(first(&m.diagnostics), want);
+        }
     }
 }

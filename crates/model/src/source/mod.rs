@@ -3,12 +3,12 @@
 //!
 //! A content folder is what staff write: `site.toml`, `topics.toml`, `masthead.toml`,
 //! `articles/**/{slug}.md`, `drafts/**/{slug}.md`, `contributors/{slug}.md`,
-//! `pages/{slug}.md` and `images/`. Checking it runs in four steps, one file each:
+//! `pages/{slug}.md`, `shows/{slug}.md`, `images/` and `audio/`. Checking it runs in four steps, one file each:
 //!
 //! 1. classify each file by its path ([`classify`], `files.rs`) and record what exists in a
 //!    [`Catalog`] (`links.rs`);
 //! 2. parse each file by its kind: `site.rs`, `topics.rs`, `masthead.rs`, `article.rs`
-//!    (articles and drafts), `contributor.rs`, `page.rs`, on the shared front matter split
+//!    (articles and drafts), `contributor.rs`, `page.rs`, `show.rs`, on the shared front matter split
 //!    (`front_matter.rs`) and field checks (`checker.rs`);
 //! 3. check across files: links and images against the catalog (`links.rs`), slugs used
 //!    twice ([`check_duplicate_slugs`], here);
@@ -31,10 +31,11 @@ mod front_matter;
 mod links;
 mod masthead;
 mod page;
+mod show;
 mod site;
 mod topics;
 
-pub use article::{parse_article, published_year, ArticleSource, EXCERPT_CHARS};
+pub use article::{parse_article, published_year, ArticleSource, EpisodeSource, EXCERPT_CHARS};
 pub use contributor::{parse_contributor, ContributorSource};
 pub use diagnostics::{sort_diagnostics, suggest, Diagnostic, Severity};
 pub use files::{classify, slug_of, slugify, FileKind};
@@ -45,6 +46,7 @@ pub use masthead::{
     MastheadSource,
 };
 pub use page::{parse_page, PageSource};
+pub use show::{parse_show, ShowSource, ARTWORK_SIDE, PODCAST_CATEGORIES};
 pub use site::{parse_site, SiteSource};
 pub use topics::{parse_topics, TopicsSource};
 

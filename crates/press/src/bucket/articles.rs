@@ -97,7 +97,12 @@ fn progress(opts: &BuildOptions, len: u64) -> ProgressBar {
 fn prepare(a: &ArticleSource, site: &Site, names: &Names) -> Prepared {
     let body_text = markdown::plain_text(&a.body);
     // One conversion for press and the staff preview, so a preview shows what gets published.
-    let article = a.to_article(&site.url, |s| names.author(s), |s| names.topic(s));
+    let article = a.to_article(
+        &site.url,
+        |s| names.author(s),
+        |s| names.topic(s),
+        |s| names.show(s),
+    );
     let reading_time = article.reading_time;
     let (authors, topics) = (article.authors.clone(), article.topics.clone());
     let summary = ArticleSummary {

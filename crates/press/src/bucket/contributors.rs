@@ -1,9 +1,10 @@
-//! `contributors.json` (the masthead) and `contributors/{slug}.json` (profiles).
+//! `contributors.json` (the masthead) and `contributors/{slug}.json` (profiles). A masthead
+//! group that names a show takes the show's title and its hosts.
 
 use super::{Catalog, Names, Out};
 use crate::load::Content;
 use anyhow::Result;
-use model::source::ContributorSource;
+use model::source::{ContributorSource, MastheadMemberSource};
 use model::{
     paths, Contributor, Masthead, MastheadEntry, MastheadGroup, MastheadSection, SchemaVersion,
     SectionKind,
@@ -47,25 +48,46 @@ fn masthead(content: &Content, names: &Names) -> Masthead {
             groups: s
                 .groups
                 .iter()
-                .map(|g| MastheadGroup {
-                    title: g.title.clone(),
-                    members: g
-                        .members
-                        .iter()
-                        .map(|m| {
-                            listed.insert(m.slug.as_str());
-                            let c = names.contributors.get(m.slug.as_str());
-                            MastheadEntry {
-                                slug: m.slug.clone(),
-                                name: c.map_or_else(|| m.slug.to_string(), |c| c.name.clone()),
-                                role: m.role.clone(),
-                                affiliation: m
-                                    .affiliation
-                                    .clone()
-                                    .or_else(|| c.and_then(|c| c.affiliation.clone())),
-                            }
-                        })
-                        .collect(),
+                .map(|g| {
+                    let show = g.show.as_ref().and_then(|s| names.shows.get(s.as_str()));
+                    let hosts: Vec<MastheadMemberSource>;
+                    let members = match show {
+                        Some(show) => {
+                            hosts = show
+                                .hosts
+                                .iter()
+                                .map(|h| MastheadMemberSource {
+                                    slug: h.clone(),
+                                    role: None,
+                                    affiliation: None,
+                                })
+                                .collect();
+                            &hosts
+                        }
+                        None => &g.members,
+                    };
+                    MastheadGroup {
+                        title: show.map(|s| s.title.clone()).or_else(|| g.title.clone()),
+                        show: g.show.as_ref().map(|s| names.show(s)),
+                        members: members
+                            .iter()
+                            .map(|m| {
+                                let c = names.contributors.get(m.slug.as_str());
+                                if let Some(c) = c {
+                                    listed.insert(c.slug.as_str());
+                                }
+                                MastheadEntry {
+                                    slug: m.slug.clone(),
+                                    name: c.map_or_else(|| m.slug.to_string(), |c| c.name.clone()),
+                                    role: m.role.clone(),
+                                    affiliation: m
+                                        .affiliation
+                                        .clone()
+                                        .or_else(|| c.and_then(|c| c.affiliation.clone())),
+                                }
+                            })
+                            .collect(),
+                    }
                 })
                 .collect(),
         })
@@ -87,6 +109,7 @@ fn masthead(content: &Content, names: &Names) -> Masthead {
             kind: SectionKind::Contributors,
             groups: vec![MastheadGroup {
                 title: None,
+                show: None,
                 members: others
                     .into_iter()
                     .map(|c| MastheadEntry {

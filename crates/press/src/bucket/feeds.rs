@@ -43,6 +43,7 @@ pub(super) fn write_sitemaps(out: &Out, cat: &Catalog) -> Result<()> {
         at(AppRoute::Topics, None),
         at(AppRoute::Archive, newest),
         at(AppRoute::Subscribe, None),
+        at(AppRoute::Podcasts, None),
     ];
     urls.extend(
         content
@@ -69,6 +70,13 @@ pub(super) fn write_sitemaps(out: &Out, cat: &Catalog) -> Result<()> {
             .iter()
             .map(|c| at(AppRoute::contributor(c.slug.clone()), None)),
     );
+    urls.extend(content.shows.iter().map(|s| {
+        let newest = cat.by_show.get(s.slug.as_str()).and_then(|l| l.first());
+        at(
+            AppRoute::show(s.slug.clone()),
+            newest.map(|&i| cat.sources[i].published),
+        )
+    }));
     urls.extend(cat.sources.iter().map(|a| {
         let lastmod = Some(a.updated.unwrap_or(a.published).max(a.published));
         // A canonical URL elsewhere on the site is listed only if the site serves it.

@@ -1,4 +1,4 @@
-//! `images/…`: the content's images, copied as they are.
+//! `images/…` and `audio/…`: the content's images and episode files, copied as they are.
 
 use super::{Catalog, Out};
 use anyhow::Result;
@@ -9,6 +9,14 @@ use std::path::Path;
 pub(super) fn write(out: &Out, cat: &Catalog, content_dir: &Path) -> Result<()> {
     cat.content
         .images
+        .par_iter()
+        .try_for_each(|rel| out.copy(&content_dir.join(rel), rel))
+}
+
+/// Copies every audio file the content folder holds (episodes' enclosures).
+pub(super) fn write_audio(out: &Out, cat: &Catalog, content_dir: &Path) -> Result<()> {
+    cat.content
+        .audio
         .par_iter()
         .try_for_each(|rel| out.copy(&content_dir.join(rel), rel))
 }

@@ -1,5 +1,5 @@
 //! Listing pages, all through one pager: the home index (`index/{n}.json`), topic pages,
-//! archive years and a contributor's articles.
+//! archive years, a contributor's articles and a show's episodes.
 
 use super::articles::Prepared;
 use super::{Catalog, Out};
@@ -55,8 +55,8 @@ pub(super) fn write(
         })
 }
 
-/// Every listing: the latest, then each topic, year and contributor; a topic or
-/// contributor without articles still gets its first page.
+/// Every listing: the latest, then each topic, year, contributor and show; a topic,
+/// contributor or show without articles still gets its first page.
 fn jobs(cat: &Catalog) -> Vec<ListingJob> {
     let content = cat.content;
     let mut jobs: Vec<ListingJob> = vec![ListingJob {
@@ -98,6 +98,16 @@ fn jobs(cat: &Catalog) -> Vec<ListingJob> {
                 .cloned()
                 .unwrap_or_default(),
             path: Box::new(move |page| paths::contributor_articles(&slug, page)),
+        });
+    }
+    for s in &content.shows {
+        let slug = s.slug.clone();
+        jobs.push(ListingJob {
+            scope: ListingScope::Show {
+                show: Box::new(super::podcasts::show(cat, s)),
+            },
+            items: super::podcasts::episodes(cat, s).to_vec(),
+            path: Box::new(move |page| paths::show_page(&slug, page)),
         });
     }
     jobs

@@ -8,6 +8,7 @@ mod images;
 mod listings;
 mod oembed;
 mod pages;
+mod podcasts;
 mod search;
 mod site;
 
@@ -18,8 +19,8 @@ pub use search::SEARCH_EXCERPT_CHARS;
 use crate::build::BuildOptions;
 use crate::load::Content;
 use anyhow::{Context, Result};
-use model::source::{ArticleSource, ContributorSource};
-use model::{AuthorRef, Site, Slug, TopicRef};
+use model::source::{ArticleSource, ContributorSource, ShowSource};
+use model::{AuthorRef, ShowRef, Site, Slug, TopicRef};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
@@ -42,12 +43,14 @@ pub fn write_bucket(
     site::write(&out, &cat)?;
     contributors::write(&out, &cat)?;
     pages::write(&out, &cat)?;
+    podcasts::write(&out, &cat, &summaries, &prepared)?;
     let latest = feeds::latest(&prepared);
     // Copied out first: search takes the prepared articles to free them early.
     search::write(&out, &cat, prepared)?;
     feeds::write_feed(&out, &cat, &latest)?;
     feeds::write_sitemaps(&out, &cat)?;
     images::write(&out, &cat, content_dir)?;
+    images::write_audio(&out, &cat, content_dir)?;
     if opts.drafts {
         articles::write_drafts(&out, &cat, &summaries)?;
     }
@@ -125,6 +128,8 @@ struct Catalog<'a> {
     by_year: BTreeMap<u16, Vec<usize>>,
     /// Each author's articles, an article listed once even if the author is named twice.
     by_author: HashMap<&'a str, Vec<usize>>,
+    /// Each show's episodes.
+    by_show: HashMap<&'a str, Vec<usize>>,
 }
 
 impl<'a> Catalog<'a> {
@@ -149,6 +154,7 @@ impl<'a> Catalog<'a> {
                 .iter()
                 .map(|t| (t.slug.as_str(), t))
                 .collect(),
+            shows: content.shows.iter().map(|s| (s.slug.as_str(), s)).collect(),
         };
         let mut sources: Vec<&ArticleSource> = content.articles.iter().collect();
         sources.sort_by(|a, b| newest_first(a, b));
@@ -171,6 +177,12 @@ impl<'a> Catalog<'a> {
                 }
             }
         }
+        let mut by_show: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, a) in sources.iter().enumerate() {
+            if let Some(e) = &a.episode {
+                by_show.entry(e.show.as_str()).or_default().push(i);
+            }
+        }
         Catalog {
             content,
             site,
@@ -181,6 +193,7 @@ impl<'a> Catalog<'a> {
             by_topic,
             by_year,
             by_author,
+            by_show,
         }
     }
 }
@@ -192,10 +205,11 @@ fn newest_first(a: &ArticleSource, b: &ArticleSource) -> std::cmp::Ordering {
         .then_with(|| a.slug.cmp(&b.slug))
 }
 
-/// Names for slugs: contributors and topics.
+/// Names for slugs: contributors, topics and shows.
 struct Names<'a> {
     contributors: HashMap<&'a str, &'a ContributorSource>,
     topics: HashMap<&'a str, &'a model::Topic>,
+    shows: HashMap<&'a str, &'a ShowSource>,
 }
 
 impl Names<'_> {
@@ -206,6 +220,16 @@ impl Names<'_> {
                 .contributors
                 .get(slug.as_str())
                 .map_or_else(|| slug.to_string(), |c| c.name.clone()),
+        }
+    }
+
+    fn show(&self, slug: &Slug) -> ShowRef {
+        ShowRef {
+            slug: slug.clone(),
+            title: self
+                .shows
+                .get(slug.as_str())
+                .map_or_else(|| slug.to_string(), |s| s.title.clone()),
         }
     }
 

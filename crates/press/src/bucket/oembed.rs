@@ -1,21 +1,31 @@
-//! `oembed/{slug}.json`: what a partner's oEmbed consumer reads to embed an article.
+//! `oembed/{slug}.json`: what a partner's oEmbed consumer reads to embed an article; none for
+//! podcast episodes, which may not be republished without the written permission of their
+//! hosts and of Convergence.
 
 use super::articles::Prepared;
 use super::{Catalog, Out};
 use anyhow::Result;
 use model::route::AppRoute;
-use model::{paths, Article, OEmbed, SchemaVersion, Site};
+use model::{paths, Article, ArticleKind, OEmbed, SchemaVersion, Site};
 use rayon::prelude::*;
 
 /// The oEmbed iframe's suggested size.
 pub const EMBED_SIZE: (u32, u32) = (600, 400);
 
-/// Writes one oEmbed response per published article.
+/// Writes one oEmbed response per published article that is not a podcast episode.
 pub(super) fn write(out: &Out, cat: &Catalog, prepared: &[Prepared]) -> Result<()> {
-    prepared.par_iter().try_for_each(|p| {
-        let a = &p.article;
-        out.json(&paths::oembed(&a.slug), &oembed(&cat.site, a))
-    })
+    prepared
+        .par_iter()
+        .filter(|p| offers_oembed(&p.article))
+        .try_for_each(|p| {
+            let a = &p.article;
+            out.json(&paths::oembed(&a.slug), &oembed(&cat.site, a))
+        })
+}
+
+/// Whether partners may embed `a` through oEmbed: not podcast episodes (see the module docs).
+pub(super) fn offers_oembed(a: &Article) -> bool {
+    a.kind != ArticleKind::PodcastEpisode
 }
 
 fn oembed(site: &Site, a: &Article) -> OEmbed {
