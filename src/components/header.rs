@@ -14,6 +14,7 @@ pub fn default_navigation() -> Vec<Link> {
     [
         ("Home", Some(AppRoute::Home { page: 1 })),
         ("Contributors", Some(AppRoute::Contributors)),
+        ("Podcasts", Some(AppRoute::Podcasts)),
         ("About", about),
         ("Subscribe", Some(AppRoute::Subscribe)),
     ]
@@ -126,7 +127,10 @@ mod tests {
     #[test]
     fn default_nav_is_the_app_routes() {
         let labels: Vec<_> = default_navigation().into_iter().map(|l| l.label).collect();
-        assert_eq!(labels, ["Home", "Contributors", "About", "Subscribe"]);
+        assert_eq!(
+            labels,
+            ["Home", "Contributors", "Podcasts", "About", "Subscribe"]
+        );
         for link in default_navigation() {
             assert!(AppRoute::parse_href(&link.url).is_some(), "{}", link.url);
         }

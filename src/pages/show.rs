@@ -15,7 +15,7 @@ use leptos_meta::Link;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use model::head::PageMeta;
-use model::{Listing, ListingScope, Show};
+use model::{paths, Listing, ListingScope, Show};
 
 /// The show a listing belongs to, if it is a show's listing.
 pub fn show_of(listing: &Listing) -> Option<&Show> {
@@ -59,10 +59,12 @@ fn ShowView(listing: Listing) -> impl IntoView {
     let feed = feed_address(&show);
     let title = show.title.clone();
     let clipboard = use_clipboard();
+    // The head's link is the bucket's own copy of the feed, as the build writes it.
+    let head_feed = format!("{}{}", api::content_base(), paths::show_feed(&show.slug));
     let follow = feed.map(|url| {
         let (for_copy, for_link, title) = (url.clone(), url.clone(), title.clone());
         view! {
-            <Link rel="alternate" type_="application/rss+xml" title=title.clone() href=url.clone()/>
+            <Link rel="alternate" type_="application/rss+xml" title=title.clone() href=head_feed/>
             <section class="follow" aria-labelledby="podcast-follow-heading">
                 <h2 id="podcast-follow-heading">"Follow in your podcast app"</h2>
                 <p>"Copy this address into your podcast app (in most apps: “Add a show by URL” or “Follow a show by URL”)."</p>

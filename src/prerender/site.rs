@@ -320,7 +320,7 @@ pub fn head_markup(
     if let Some(AppRoute::Show { slug, .. }) = route {
         // Podcast apps and browsers find the show's feed from its page.
         out.push_str(&format!(
-            "\n    <link rel=\"alternate\" type=\"application/rss+xml\" title=\"{}\" href=\"{}\">",
+            "\n    <link rel=\"alternate\" type=\"application/rss+xml\" title=\"{}\" href=\"{}\" data-rendered>",
             escape_html(&meta.title),
             escape_html(&format!("{bucket}{}", paths::show_feed(slug)))
         ));

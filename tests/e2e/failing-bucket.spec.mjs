@@ -190,7 +190,7 @@ for (const target of TARGETS) {
     await expect(page.getByRole("alert").filter({ hasText: "error 403" })).toBeVisible();
     const nav = page.getByRole("navigation", { name: "Primary" });
     // Without site.json the header falls back to the app's own routes.
-    await expect(nav.getByRole("link")).toHaveText(["Home", "Contributors", "About", "Subscribe"]);
+    await expect(nav.getByRole("link")).toHaveText(["Home", "Contributors", "Podcasts", "About", "Subscribe"]);
     await nav.getByRole("link", { name: "Contributors" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Contributors" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Alexa Horwart" })).toBeVisible();

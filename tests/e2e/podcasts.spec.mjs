@@ -54,10 +54,15 @@ test("the shows: index, show page with its feed, hosts linked, axe clean", async
   await expect(follow.getByRole("status")).toHaveText(/Copied the feed address\.|select the address and copy it/);
   await expect(page.getByRole("region", { name: `Episodes of ${show.title}` }).getByRole("article")).not.toHaveCount(0);
   expect((await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()).violations).toEqual([]);
+  await expect(page.locator('head link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute("href", `/content/podcasts/${show.slug}/feed.xml`);
+
+  // Opened directly, the rendered page's feed link gives way to the app's: still exactly one.
+  await openApp(page, `/podcasts/${show.slug}`);
+  await expect(page.locator('head link[rel="alternate"][type="application/rss+xml"]')).toHaveCount(1);
 
   // The page as built: the feed is in its head for podcast apps and browsers to find.
   const html = await (await request.get(`/podcasts/${show.slug}`)).text();
-  expect(html).toContain(`<link rel="alternate" type="application/rss+xml" title="${show.title}" href="/content/podcasts/${show.slug}/feed.xml">`);
+  expect(html).toContain(`<link rel="alternate" type="application/rss+xml" title="${show.title}" href="/content/podcasts/${show.slug}/feed.xml" data-rendered>`);
   expect((await request.get(`/content/podcasts/${show.slug}/feed.xml`)).status()).toBe(200);
   expect(problems).toEqual([]);
 });
