@@ -242,8 +242,12 @@ pub fn run_all() -> Result<(), String> {
     section(&mut report, "press_build", press_bench(&out));
     section(&mut report, "floor", crate::floor::run());
 
-    let report = Value::Object(report);
     let json_path = out.join("report.json");
+    // The last run's goal figures, shown beside this run's.
+    if let Ok(last) = read_json(&json_path) {
+        report.insert("previous".into(), goal_figures(&last));
+    }
+    let report = Value::Object(report);
     std::fs::write(
         &json_path,
         serde_json::to_string_pretty(&report).expect("JSON values serialise"),
@@ -284,9 +288,112 @@ fn ms(v: &Value) -> String {
         .unwrap_or_else(|| "–".into())
 }
 
-/// The Markdown summary (also printed): one table per kind of figure.
+/// One figure the lighter reading path aims at: where to find it in a report, and its goal.
+struct Goal {
+    /// What it is.
+    label: &'static str,
+    /// Its unit, after the number.
+    unit: &'static str,
+    /// The figure in a report, or None where that part did not run.
+    read: fn(&Value) -> Option<f64>,
+    /// The goal: the figure at most this.
+    at_most: f64,
+}
+
+/// The p95 of text-size latency at `slowdown`x CPU in a report.
+fn text_size_p95(r: &Value, slowdown: u64) -> Option<f64> {
+    r["text_size"]["text_size_latency"]
+        .as_array()?
+        .iter()
+        .find(|t| t["slowdown"].as_u64() == Some(slowdown))?["p95_ms"]
+        .as_f64()
+}
+
+/// The goals of the lighter reading path (docs/performance.md), in the order it lists them.
+const GOALS: [Goal; 5] = [
+    Goal {
+        label: "reader app, wasm + JS (brotli)",
+        unit: "KB",
+        read: |r| r["budgets"]["app_wasm_js_kb"]["brotli"].as_f64(),
+        at_most: 250.0,
+    },
+    Goal {
+        label: "longest task starting the article, 4x CPU",
+        unit: "ms",
+        read: |r| r["page_load"]["longtasks_4x_cpu"]["app"]["max_ms"].as_f64(),
+        at_most: 50.0,
+    },
+    Goal {
+        label: "text size input → next paint, p95, 1x CPU",
+        unit: "ms",
+        read: |r| text_size_p95(r, 1),
+        at_most: 16.0,
+    },
+    Goal {
+        label: "text size input → next paint, p95, 4x CPU",
+        unit: "ms",
+        read: |r| text_size_p95(r, 4),
+        at_most: 50.0,
+    },
+    Goal {
+        label: "Markdown render of 50 KB in the browser, median",
+        unit: "ms",
+        read: |r| r["render_browser"]["median_ms"].as_f64(),
+        at_most: 1.0,
+    },
+];
+
+/// The goals' figures of a report, to keep beside the next run's (`previous` in report.json).
+pub fn goal_figures(r: &Value) -> Value {
+    Value::Object(
+        GOALS
+            .iter()
+            .map(|g| {
+                (
+                    g.label.to_owned(),
+                    (g.read)(r).map_or(Value::Null, Value::from),
+                )
+            })
+            .collect(),
+    )
+}
+
+/// The goals table: each figure now, its goal, whether it is met, and the previous run's.
+fn goals_table(r: &Value) -> String {
+    let mut s = String::from(
+        "## Goals of the lighter reading path\n\n| figure | now | goal | met | previous run |\n|---|---:|---:|---|---:|\n",
+    );
+    // Two decimals below 10, where a tenth is a large share.
+    let show = |v: Option<f64>, unit: &str| match v {
+        None => "–".to_owned(),
+        Some(v) if v < 10.0 => format!("{v:.2} {unit}"),
+        Some(v) => format!("{v:.1} {unit}"),
+    };
+    for g in &GOALS {
+        let now = (g.read)(r);
+        let previous = r["previous"][g.label].as_f64();
+        let met = match now {
+            Some(v) if v <= g.at_most => "yes",
+            Some(_) => "no",
+            None => "not measured",
+        };
+        let _ = writeln!(
+            s,
+            "| {} | {} | ≤ {} | {met} | {} |",
+            g.label,
+            show(now, g.unit),
+            show(Some(g.at_most), g.unit),
+            show(previous, g.unit),
+        );
+    }
+    s.push('\n');
+    s
+}
+
+/// The Markdown summary (also printed): the goals, then one table per kind of figure.
 pub fn summary(r: &Value) -> String {
     let mut s = String::from("# cargo xtask bench\n\n");
+    s.push_str(&goals_table(r));
     s.push_str("## Bytes (as built; KB = 1,000 bytes)\n\n| file | raw | gzip -9 | brotli -q 11 |\n|---|---:|---:|---:|\n");
     for (label, key) in [
         ("app wasm", "wasm"),
@@ -483,6 +590,41 @@ mod tests {
         let out = "running 1 test\n  BENCH render_50kb {\"median_ms\":1.25}\ntest ok\n";
         assert_eq!(bench_line(out, "render_50kb").unwrap()["median_ms"], 1.25);
         assert!(bench_line(out, "other").is_none());
+    }
+
+    #[test]
+    fn each_goal_stands_beside_its_figure_and_the_previous_run() {
+        let last = json!({
+            "budgets": { "app_wasm_js_kb": { "brotli": 480.2 } },
+            "render_browser": { "median_ms": 0.4 },
+        });
+        let r = json!({
+            "budgets": { "app_wasm_js_kb": { "brotli": 478.9 } },
+            "page_load": { "longtasks_4x_cpu": { "app": { "max_ms": 101.0 } } },
+            "text_size": { "text_size_latency": [
+                { "slowdown": 1, "p50_ms": 15.0, "p95_ms": 15.6 },
+                { "slowdown": 4, "p50_ms": 30.0, "p95_ms": 52.0 },
+            ] },
+            "render_browser": { "median_ms": 0.35 },
+            "previous": goal_figures(&last),
+        });
+        let s = summary(&r);
+        for row in [
+            "| reader app, wasm + JS (brotli) | 478.9 KB | ≤ 250.0 KB | no | 480.2 KB |",
+            "| longest task starting the article, 4x CPU | 101.0 ms | ≤ 50.0 ms | no | – |",
+            "| text size input → next paint, p95, 1x CPU | 15.6 ms | ≤ 16.0 ms | yes | – |",
+            "| text size input → next paint, p95, 4x CPU | 52.0 ms | ≤ 50.0 ms | no | – |",
+            "| Markdown render of 50 KB in the browser, median | 0.35 ms | ≤ 1.00 ms | yes | 0.40 ms |",
+        ] {
+            assert!(s.contains(row), "{row}\n{s}");
+        }
+        let none = summary(&json!({}));
+        assert!(
+            none.contains(
+                "| longest task starting the article, 4x CPU | – | ≤ 50.0 ms | not measured | – |"
+            ),
+            "{none}"
+        );
     }
 
     #[test]
