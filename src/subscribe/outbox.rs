@@ -106,6 +106,11 @@ impl Outbox {
         // Both listeners live as long as the page, like the outbox itself.
         let online = o.clone();
         let _ = window_event_listener(leptos::ev::online, move |_| online.flush());
+        // A reload gives the page a new tab id: claims it held would read as another tab's
+        // ("Another tab is sending…") until they went stale. A send already on its way is
+        // answered once by the provider, which knows its idempotency key.
+        let leaving = o.clone();
+        let _ = window_event_listener(leptos::ev::pagehide, move |_| leaving.release_mine());
         let other_tabs = o.clone();
         let _ = window_event_listener(leptos::ev::storage, move |e: web_sys::StorageEvent| {
             if e.key().is_none_or(|k| k == STORAGE_KEY) && other_tabs.persistent.get_untracked() {
@@ -113,6 +118,17 @@ impl Outbox {
             }
         });
         o
+    }
+
+    /// Drops this page's claims from the stored queue.
+    fn release_mine(&self) {
+        if !self.persistent.get_untracked() {
+            return;
+        }
+        let mut items = self.load();
+        if queue::release_all(&mut items, &self.tab) {
+            self.save(items);
+        }
     }
 
     /// The queue as stored now (storage may have changed under us in another tab).

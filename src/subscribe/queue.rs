@@ -111,6 +111,19 @@ pub fn release(items: &mut [QueuedSubmission], id: &str, tab: &str) {
     }
 }
 
+/// Drops every claim `tab` holds (the page is going away: a reload or another page in the same
+/// tab gets a new id and would otherwise wait for the claims to go stale); true if any went.
+pub fn release_all(items: &mut [QueuedSubmission], tab: &str) -> bool {
+    let mut released = false;
+    for i in items.iter_mut() {
+        if i.claim.as_ref().is_some_and(|c| c.tab == tab) {
+            i.claim = None;
+            released = true;
+        }
+    }
+    released
+}
+
 /// The first item `tab` may send now, oldest first.
 pub fn next_claimable<'a>(
     items: &'a [QueuedSubmission],
@@ -184,6 +197,21 @@ mod tests {
         assert_eq!(items.len(), 2, "same key never queues twice");
         assert!(remove(&mut items, "k2"));
         assert!(!remove(&mut items, "k2"));
+    }
+
+    #[test]
+    fn a_page_leaving_releases_only_its_own_claims() {
+        let mut items = vec![
+            item("k1", "page", 1.0),
+            item("k2", "page", 2.0),
+            item("k3", "page", 3.0),
+        ];
+        assert!(claim(&mut items, "k1", "tab-a", 1000.0));
+        assert!(claim(&mut items, "k2", "tab-b", 1000.0));
+        assert!(release_all(&mut items, "tab-a"));
+        assert!(items[0].claim.is_none());
+        assert!(items[1].claimed_by("tab-b", 1000.0));
+        assert!(!release_all(&mut items, "tab-a"));
     }
 
     #[test]
