@@ -144,6 +144,7 @@ mod tests {
             season,
             number,
             body: EpisodeBody::ShowNotes,
+            artwork: None,
         }
     }
 

@@ -105,9 +105,12 @@ impl Track {
             src,
             mime: mime.clone(),
             duration: *duration_seconds,
+            // The show's cover first, as podcast apps show it; else the episode's own picture.
             artwork: article
-                .feature_image
+                .episode
                 .as_ref()
+                .and_then(|e| e.artwork.as_ref())
+                .or(article.feature_image.as_ref())
                 .and_then(|i| crate::api::asset_url(&i.src)),
         })
     }

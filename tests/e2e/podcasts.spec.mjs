@@ -101,6 +101,11 @@ test("the player keeps playing across the site, survives text size and theme, an
   await audio(page).evaluate((a) => { a.dataset.mark = "same"; });
   expect(await page.evaluate(() => navigator.mediaSession?.metadata?.title)).toBe(episode.title);
   expect(await page.evaluate(() => navigator.mediaSession?.metadata?.artist)).toBe(show.title);
+  // The lock screen shows the show's cover, as the episode's JSON names it.
+  expect(episode.episode.artwork.src).toBe(show.artwork.src);
+  expect(await page.evaluate(() => navigator.mediaSession?.metadata?.artwork?.[0]?.src)).toBe(
+    new URL(`/content/${show.artwork.src}`, page.url()).href,
+  );
 
   // Three moves through the site, by the app's own links.
   await page.getByRole("link", { name: show.title }).first().click();

@@ -323,6 +323,9 @@ pub struct EpisodeInfo {
     /// Whether the body is show notes or a transcript.
     #[serde(default)]
     pub body: EpisodeBody,
+    /// The show's cover art, for the player and the lock screen (set by the builder).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub artwork: Option<Image>,
 }
 
 /// Whether a show's feed marks it explicit (`itunes:explicit`).

@@ -101,6 +101,8 @@ impl ArticleSource {
                 season: e.season,
                 number: e.number,
                 body: e.body,
+                // The source knows only the show's slug; the builder adds its artwork.
+                artwork: None,
             }),
             markdown: self.body.clone(),
             reading_time: crate::markdown::reading_time(&self.body),

@@ -97,12 +97,15 @@ fn progress(opts: &BuildOptions, len: u64) -> ProgressBar {
 fn prepare(a: &ArticleSource, site: &Site, names: &Names) -> Prepared {
     let body_text = markdown::plain_text(&a.body);
     // One conversion for press and the staff preview, so a preview shows what gets published.
-    let article = a.to_article(
+    let mut article = a.to_article(
         &site.url,
         |s| names.author(s),
         |s| names.topic(s),
         |s| names.show(s),
     );
+    if let Some(episode) = article.episode.as_mut() {
+        episode.artwork = names.show_artwork(&episode.show.slug);
+    }
     let reading_time = article.reading_time;
     let (authors, topics) = (article.authors.clone(), article.topics.clone());
     let summary = ArticleSummary {

@@ -233,6 +233,11 @@ impl Names<'_> {
         }
     }
 
+    /// The show's cover art, for its episodes' players.
+    fn show_artwork(&self, slug: &Slug) -> Option<model::Image> {
+        self.shows.get(slug.as_str()).map(|s| s.artwork.clone())
+    }
+
     fn topic(&self, slug: &Slug) -> TopicRef {
         TopicRef {
             slug: slug.clone(),
