@@ -276,7 +276,7 @@ pub fn EmbedApp() -> impl IntoView {
             <Suspense fallback=|| view! { <Loading lines=8/> }>
                 {move || Suspend::new(async move {
                     match article.await {
-                        Ok(a) if a.kind == model::ArticleKind::PodcastEpisode => view! {
+                        Ok(a) if !a.kind.may_republish() => view! {
                             <div class="embed"><div class="embed__body">
                                 <h1 class="embed__title">"This episode can’t be embedded"</h1>
                                 <p>{crate::components::episode::AUDIO_POLICY}</p>

@@ -19,7 +19,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use model::head::PageMeta;
 use model::markdown::TocEntry;
-use model::{Article, ArticleKind, Media, Slug};
+use model::{Article, Media, Slug};
 
 /// Articles with at least this many sections get a table of contents.
 pub const TOC_MIN_SECTIONS: usize = 3;
@@ -95,7 +95,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
     let site = use_site();
     let slug_for_embed = article.slug.clone();
     let meta = PageMeta::article(&article);
-    let is_episode = article.kind == ArticleKind::PodcastEpisode;
+    let republishable = article.kind.may_republish();
     let episode_article = article.clone();
     let Article {
         title,
@@ -230,12 +230,12 @@ pub fn ArticleView(article: Article) -> impl IntoView {
                 <SaveForOffline slug=slug_for_embed.clone()/>
                 // Podcasts may not be republished without the hosts' and the magazine's written
                 // permission: episodes get the policy instead of embed code.
-                {(!is_episode).then(|| view! {
+                {republishable.then(|| view! {
                     <RepublishButton slug=slug_for_embed title=title_for_embed canonical_url=canonical_for_embed/>
                 })}
                 <h2 class="visually-hidden">"Topics"</h2>
                 <ul class="topic-list">{topic_links}</ul>
-                {if is_episode { view! { <AudioPolicy/> }.into_any() } else { notice.into_any() }}
+                {if republishable { notice.into_any() } else { view! { <AudioPolicy/> }.into_any() }}
             </footer>
         </article>
         <SubscribeSection variant=crate::subscribe::form::Variant::Inline/>

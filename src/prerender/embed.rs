@@ -59,8 +59,8 @@ impl EmbedTemplate {
             .now_or_never()
             .unwrap_or(Err(crate::error::ContentError::Offline))
             .map_err(|e| format!("{}: {e}", paths::article(slug)))?;
-        // Podcasts may not be republished without written permission: no embeds for them.
-        if article.kind == model::ArticleKind::PodcastEpisode {
+        // What partners may not republish (podcast episodes) gets no embeds.
+        if !article.kind.may_republish() {
             return Ok(());
         }
         for variant in [Variant::Card, Variant::Full] {

@@ -10,7 +10,7 @@ use crate::takeover::RENDERED_ATTR;
 use model::head::{head, Head, MetaKey, PageKind, PageMeta, SiteHead};
 use model::route::AppRoute;
 use model::text::escape_html;
-use model::{paths, ArticleKind, Slug};
+use model::{paths, Slug};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -325,13 +325,11 @@ pub fn head_markup(
             escape_html(&format!("{bucket}{}", paths::show_feed(slug)))
         ));
     }
-    let embeddable = !matches!(
-        meta.kind,
-        PageKind::Article {
-            article_kind: ArticleKind::PodcastEpisode,
-            ..
-        }
-    );
+    // Only what partners may republish is offered to oEmbed consumers.
+    let embeddable = match &meta.kind {
+        PageKind::Article { article_kind, .. } => article_kind.may_republish(),
+        _ => true,
+    };
     if let (Some(AppRoute::Article(slug)), Some(_), true) = (route, &meta.canonical, embeddable) {
         out.push_str(&format!(
             "\n    <link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}\">",

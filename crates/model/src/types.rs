@@ -195,6 +195,16 @@ pub enum ArticleKind {
     Video,
 }
 
+impl ArticleKind {
+    /// Whether partners may embed or republish it. Podcast episodes may not: audio is the
+    /// joint property of the show's hosts and Convergence, republished only with the written
+    /// permission of both (the republication policy). The builder's oEmbed, the build's
+    /// embeds, the embed entry and the article page all ask here.
+    pub fn may_republish(self) -> bool {
+        self != ArticleKind::PodcastEpisode
+    }
+}
+
 /// A byline entry: enough to link to the contributor without loading them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

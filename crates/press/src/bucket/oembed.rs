@@ -6,7 +6,7 @@ use super::articles::Prepared;
 use super::{Catalog, Out};
 use anyhow::Result;
 use model::route::AppRoute;
-use model::{paths, Article, ArticleKind, OEmbed, SchemaVersion, Site};
+use model::{paths, Article, OEmbed, SchemaVersion, Site};
 use rayon::prelude::*;
 
 /// The oEmbed iframe's suggested size.
@@ -16,16 +16,11 @@ pub const EMBED_SIZE: (u32, u32) = (600, 400);
 pub(super) fn write(out: &Out, cat: &Catalog, prepared: &[Prepared]) -> Result<()> {
     prepared
         .par_iter()
-        .filter(|p| offers_oembed(&p.article))
+        .filter(|p| p.article.kind.may_republish())
         .try_for_each(|p| {
             let a = &p.article;
             out.json(&paths::oembed(&a.slug), &oembed(&cat.site, a))
         })
-}
-
-/// Whether partners may embed `a` through oEmbed: not podcast episodes (see the module docs).
-pub(super) fn offers_oembed(a: &Article) -> bool {
-    a.kind != ArticleKind::PodcastEpisode
 }
 
 fn oembed(site: &Site, a: &Article) -> OEmbed {
