@@ -1,5 +1,5 @@
-//! Reader-facing formatting: reading time, article counts and dates (bylines are
-//! `model::text`). Plain functions, tested natively.
+//! Reader-facing formatting: reading time, counts, dates, and the lengths of audio and video
+//! (bylines are `model::text`). Plain functions, tested natively.
 
 use model::{Date, ReadingTime};
 
@@ -18,17 +18,55 @@ pub fn article_count(n: u32) -> String {
 
 /// "0 articles", "1 article", "1,234 articles": a count inside a sentence.
 pub fn articles(n: u32) -> String {
-    match n {
-        1 => "1 article".to_owned(),
-        n => format!("{} articles", thousands(n)),
-    }
+    count(n, "article")
 }
 
 /// "1 episode", "12 episodes".
 pub fn episodes(n: u32) -> String {
+    count(n, "episode")
+}
+
+/// `n` of a thing whose plural takes an "s": "1 minute", "0 seconds", "1,234 articles".
+pub fn count(n: u32, one: &str) -> String {
     match n {
-        1 => "1 episode".to_owned(),
-        n => format!("{} episodes", thousands(n)),
+        1 => format!("1 {one}"),
+        n => format!("{} {one}s", thousands(n)),
+    }
+}
+
+/// "4:05", or "1:02:03" past an hour.
+pub fn clock(seconds: u32) -> String {
+    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}
+
+/// How a screen reader should say a length: "1 hour 2 minutes", "4 minutes 5 seconds",
+/// "12 seconds" (seconds are dropped past an hour, where they are noise).
+pub fn spoken(seconds: u32) -> String {
+    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    let mut parts = Vec::new();
+    if h > 0 {
+        parts.push(count(h, "hour"));
+    }
+    if m > 0 {
+        parts.push(count(m, "minute"));
+    }
+    if h == 0 && (s > 0 || m == 0) {
+        parts.push(count(s, "second"));
+    }
+    parts.join(" ")
+}
+
+/// The position slider's `aria-valuetext`: "4 minutes 5 seconds of 32 minutes".
+pub fn position_text(position: u32, duration: u32) -> String {
+    if duration == 0 {
+        spoken(position)
+    } else {
+        format!("{} of {}", spoken(position), spoken(duration))
     }
 }
 
@@ -124,6 +162,28 @@ mod tests {
     }
 
     #[test]
+    fn clocks_read_like_players() {
+        assert_eq!(clock(0), "0:00");
+        assert_eq!(clock(65), "1:05");
+        assert_eq!(clock(3723), "1:02:03");
+    }
+
+    #[test]
+    fn lengths_are_spoken_in_words() {
+        assert_eq!(spoken(0), "0 seconds");
+        assert_eq!(spoken(1), "1 second");
+        assert_eq!(spoken(60), "1 minute");
+        assert_eq!(spoken(245), "4 minutes 5 seconds");
+        assert_eq!(spoken(3725), "1 hour 2 minutes");
+        assert_eq!(spoken(7200), "2 hours");
+        assert_eq!(
+            position_text(245, 1920),
+            "4 minutes 5 seconds of 32 minutes"
+        );
+        assert_eq!(position_text(12, 0), "12 seconds");
+    }
+
+    #[test]
     fn counts_read_naturally() {
         assert_eq!(article_count(0), "No articles yet");
         assert_eq!(article_count(1), "1 article");
@@ -131,6 +191,8 @@ mod tests {
         assert_eq!(article_count(1234), "1,234 articles");
         assert_eq!(articles(0), "0 articles");
         assert_eq!(articles(1), "1 article");
+        assert_eq!(episodes(1), "1 episode");
+        assert_eq!(episodes(1_200), "1,200 episodes");
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(1_000_000), "1,000,000");
         assert_eq!(thousands(12_345), "12,345");

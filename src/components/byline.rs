@@ -5,9 +5,12 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use model::AuthorRef;
 
-/// "By A, B and C", each name a link.
+/// "By A, B and C" (or another `prefix`, e.g. "Hosted by "), each name a link.
 #[component]
-pub fn Byline(authors: Vec<AuthorRef>) -> impl IntoView {
+pub fn Byline(
+    authors: Vec<AuthorRef>,
+    #[prop(default = "By ")] prefix: &'static str,
+) -> impl IntoView {
     let n = authors.len();
     let names = authors
         .into_iter()
@@ -20,5 +23,5 @@ pub fn Byline(authors: Vec<AuthorRef>) -> impl IntoView {
             }
         })
         .collect_view();
-    view! { <span class="byline">"By " {names}</span> }
+    view! { <span class="byline">{prefix} {names}</span> }
 }

@@ -3,7 +3,8 @@
 //! articles offer republication.
 
 use crate::format;
-use crate::hooks::use_player::{spoken, use_player, Track};
+use crate::format::spoken;
+use crate::hooks::use_player::{use_player, Track};
 use crate::hooks::use_site::use_site;
 use crate::routes::AppRoute;
 use leptos::prelude::*;

@@ -1,9 +1,8 @@
 //! The mini-player: the episode in the player, pinned to the bottom of the window on every
 //! page, with play/pause, jumps, speed and a position slider, all keyboard operable.
 
-use crate::hooks::use_player::{
-    clock, position_text, use_player, Speed, BACK_SECONDS, FORWARD_SECONDS,
-};
+use crate::format::{clock, position_text};
+use crate::hooks::use_player::{use_player, Speed, BACK_SECONDS, FORWARD_SECONDS};
 use crate::routes::AppRoute;
 use leptos::prelude::*;
 

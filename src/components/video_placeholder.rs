@@ -3,7 +3,7 @@
 //! page makes no third-party request and the strict CSP needs no exception.
 
 use crate::components::image::BucketImage;
-use crate::hooks::use_player::spoken;
+use crate::format::spoken;
 use leptos::prelude::*;
 use model::Image;
 

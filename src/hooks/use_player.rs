@@ -116,49 +116,6 @@ impl Track {
     }
 }
 
-/// "4:05", or "1:02:03" past an hour.
-pub fn clock(seconds: u32) -> String {
-    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
-    if h > 0 {
-        format!("{h}:{m:02}:{s:02}")
-    } else {
-        format!("{m}:{s:02}")
-    }
-}
-
-/// How a screen reader should say a length: "1 hour 2 minutes", "4 minutes 5 seconds",
-/// "12 seconds" (seconds are dropped past an hour, where they are noise).
-pub fn spoken(seconds: u32) -> String {
-    let unit = |n: u32, one: &str| {
-        if n == 1 {
-            format!("1 {one}")
-        } else {
-            format!("{n} {one}s")
-        }
-    };
-    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
-    let mut parts = Vec::new();
-    if h > 0 {
-        parts.push(unit(h, "hour"));
-    }
-    if m > 0 {
-        parts.push(unit(m, "minute"));
-    }
-    if h == 0 && (s > 0 || m == 0) {
-        parts.push(unit(s, "second"));
-    }
-    parts.join(" ")
-}
-
-/// The position slider's `aria-valuetext`: "4 minutes 5 seconds of 32 minutes".
-pub fn position_text(position: u32, duration: u32) -> String {
-    if duration == 0 {
-        spoken(position)
-    } else {
-        format!("{} of {}", spoken(position), spoken(duration))
-    }
-}
-
 /// A jump from `position` by `delta` seconds, kept inside the episode.
 pub fn seek_target(position: u32, delta: i64, duration: u32) -> u32 {
     let target = (i64::from(position) + delta).max(0);
@@ -483,28 +440,6 @@ pub fn use_player() -> Player {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn clocks_read_like_players() {
-        assert_eq!(clock(0), "0:00");
-        assert_eq!(clock(65), "1:05");
-        assert_eq!(clock(3723), "1:02:03");
-    }
-
-    #[test]
-    fn lengths_are_spoken_in_words() {
-        assert_eq!(spoken(0), "0 seconds");
-        assert_eq!(spoken(1), "1 second");
-        assert_eq!(spoken(60), "1 minute");
-        assert_eq!(spoken(245), "4 minutes 5 seconds");
-        assert_eq!(spoken(3725), "1 hour 2 minutes");
-        assert_eq!(spoken(7200), "2 hours");
-        assert_eq!(
-            position_text(245, 1920),
-            "4 minutes 5 seconds of 32 minutes"
-        );
-        assert_eq!(position_text(12, 0), "12 seconds");
-    }
 
     #[test]
     fn jumps_stay_inside_the_episode() {

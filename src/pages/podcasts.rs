@@ -1,6 +1,7 @@
 //! Podcasts (`/podcasts`): every show with its artwork, its hosts and its newest episodes.
 
 use crate::api;
+use crate::components::byline::Byline;
 use crate::components::image::BucketImage;
 use crate::components::listing::ListingView;
 use crate::components::loaded::{Loaded, Missing};
@@ -19,18 +20,8 @@ pub const DESCRIPTION: &str =
 /// "Hosted by A and B", each name a link to the host's contributor page.
 #[component]
 pub fn Hosts(hosts: Vec<AuthorRef>) -> impl IntoView {
-    let n = hosts.len();
-    let names = hosts
-        .into_iter()
-        .enumerate()
-        .map(|(i, h)| {
-            view! {
-                {model::text::name_separator(i, n)}
-                <A href=AppRoute::contributor(h.slug).href()>{h.name}</A>
-            }
-        })
-        .collect_view();
-    (n > 0).then(|| view! { <p class="show__hosts">"Hosted by " {names}</p> })
+    (!hosts.is_empty())
+        .then(|| view! { <p class="show__hosts"><Byline authors=hosts prefix="Hosted by "/></p> })
 }
 
 /// The podcasts index.
