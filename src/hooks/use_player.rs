@@ -203,8 +203,7 @@ impl Player {
         let Some(audio) = self.audio() else { return };
         let at = resume_at(saved_position(&track.slug), track.duration);
         audio.set_src(&track.src);
-        audio.set_playback_rate(self.speed.get_untracked().rate());
-        audio.set_default_playback_rate(self.speed.get_untracked().rate());
+        apply_speed(&audio, self.speed.get_untracked());
         // Seeking before metadata loads is allowed: the element applies it once it can.
         audio.set_current_time(f64::from(at));
         self.position.set(at);
@@ -227,7 +226,7 @@ impl Player {
             let error = self.error;
             leptos::task::spawn_local(async move {
                 if wasm_bindgen_futures::JsFuture::from(promise).await.is_err()
-                    && !is_error_shown(error)
+                    && error.get_untracked().is_none()
                 {
                     error.set(Some(
                         "The episode could not start. Press Play to try again.".into(),
@@ -277,8 +276,7 @@ impl Player {
     pub fn set_speed(&self, speed: Speed) {
         self.speed.set(speed);
         if let Some(a) = self.audio() {
-            a.set_playback_rate(speed.rate());
-            a.set_default_playback_rate(speed.rate());
+            apply_speed(&a, speed);
         }
     }
 
@@ -305,8 +303,10 @@ impl Player {
     }
 }
 
-fn is_error_shown(error: RwSignal<Option<String>>) -> bool {
-    error.get_untracked().is_some()
+/// Sets the element's speed, also as its default, which a new source keeps.
+fn apply_speed(audio: &web_sys::HtmlAudioElement, speed: Speed) {
+    audio.set_playback_rate(speed.rate());
+    audio.set_default_playback_rate(speed.rate());
 }
 
 /// The element, in the document (so the browser treats it like any page audio), with its

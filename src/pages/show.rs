@@ -25,10 +25,11 @@ pub fn show_of(listing: &Listing) -> Option<&Show> {
     }
 }
 
-/// The feed's address as readers paste it: only http(s) URLs are offered.
+/// The feed's address as readers paste it: only http(s) URLs (the URL policy's external
+/// links) are offered.
 pub fn feed_address(show: &Show) -> Option<String> {
     let url = model::url::safe_url(&show.feed_url)?;
-    (url.starts_with("https://") || url.starts_with("http://")).then(|| url.to_owned())
+    (model::url::classify(url) == model::url::UrlKind::External).then(|| url.to_owned())
 }
 
 /// The show page; unknown shows show the 404 page.
