@@ -430,32 +430,22 @@ pub fn parse_article(
             );
         }
     }
-    let authors = match front.authors {
-        None => {
-            c.missing("authors", r#"["contributor-slug"]"#);
-            None
-        }
-        Some(list) => c.slugs(
-            "authors",
-            list,
-            "author",
-            Some(&catalog.contributors),
-            "content/contributors/{slug}.md",
-        ),
-    };
-    let topics = match front.topics {
-        None => {
-            c.missing("topics", r#"["topic-slug"]"#);
-            None
-        }
-        Some(list) => c.slugs(
-            "topics",
-            list,
-            "topic",
-            catalog.topics.as_ref(),
-            "topic `{slug}` in topics.toml",
-        ),
-    };
+    let authors = c.slugs(
+        "authors",
+        front.authors,
+        r#"["contributor-slug"]"#,
+        "author",
+        Some(&catalog.contributors),
+        "content/contributors/{slug}.md",
+    );
+    let topics = c.slugs(
+        "topics",
+        front.topics,
+        r#"["topic-slug"]"#,
+        "topic",
+        catalog.topics.as_ref(),
+        "topic `{slug}` in topics.toml",
+    );
     let kind_span = front.kind.as_ref().map(|k| k.span());
     let kind = front.kind.map(Spanned::into_inner).unwrap_or_default();
     if let Some(url) = &front.canonical_url {

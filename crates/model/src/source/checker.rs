@@ -147,15 +147,21 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// A list of slugs that must each name something in `known` (when known).
+    /// A required list of slugs that must each name something in `known` (when known):
+    /// reported missing (with `example`), empty, malformed, unknown or repeated.
     pub(super) fn slugs(
         &mut self,
         field: &str,
-        list: Spanned<Vec<Spanned<String>>>,
+        list: Option<Spanned<Vec<Spanned<String>>>>,
+        example: &str,
         what: &str,
         known: Option<&BTreeSet<String>>,
         where_: &str,
     ) -> Option<Vec<Slug>> {
+        let Some(list) = list else {
+            self.missing(field, example);
+            return None;
+        };
         let span = list.span();
         let list = list.into_inner();
         if list.is_empty() {

@@ -223,19 +223,14 @@ pub fn parse_show(path: &str, text: &str, catalog: &Catalog) -> Parsed<ShowSourc
         Err(diags) => return Parsed::new(None, diags),
     };
     let title = c.required("title", front.title, "\"The Show's Name\"");
-    let hosts = match front.hosts {
-        None => {
-            c.missing("hosts", r#"["contributor-slug"]"#);
-            None
-        }
-        Some(list) => c.slugs(
-            "hosts",
-            list,
-            "host",
-            Some(&catalog.contributors),
-            "content/contributors/{slug}.md",
-        ),
-    };
+    let hosts = c.slugs(
+        "hosts",
+        front.hosts,
+        r#"["contributor-slug"]"#,
+        "host",
+        Some(&catalog.contributors),
+        "content/contributors/{slug}.md",
+    );
     let artwork = match front.artwork {
         None => {
             c.missing(
