@@ -185,15 +185,22 @@ pub fn absolute_url(site_url: &str, path_or_url: &str) -> Option<String> {
 /// An absolute URL for an image `src`: bucket-relative paths resolve under `bucket`, which
 /// itself may be a site path.
 pub fn absolute_image_url(site: &SiteHead, src: &str) -> Option<String> {
+    absolute_asset_url(&site.url, &site.bucket, src)
+}
+
+/// An absolute URL for a bucket file's `src` (an image, an episode's audio): bucket-relative
+/// paths resolve under `bucket` (with or without its trailing slash, itself possibly a site
+/// path), site paths on `site_url`; `None` for what the URL policy refuses.
+pub fn absolute_asset_url(site_url: &str, bucket: &str, src: &str) -> Option<String> {
     let src = src.trim();
     if src.is_empty() {
         return None;
     }
-    let bucket = site.bucket.trim();
+    let bucket = bucket.trim();
     let slash = if bucket.ends_with('/') { "" } else { "/" };
     // The app's own rule for image sources, then made absolute on the site.
     let resolved = crate::url::resolve_asset(src, &format!("{bucket}{slash}"))?;
-    absolute_url(&site.url, &resolved)
+    absolute_url(site_url, &resolved)
 }
 
 /// The `og:type` for a kind of page.

@@ -155,16 +155,12 @@ pub struct FeedUrls<'a> {
 }
 
 impl FeedUrls<'_> {
-    /// A bucket file's `src` (`images/x.png`, `audio/x.mp3`, a site path or a URL), absolute:
-    /// the app's rule for bucket images, then made absolute on the site.
+    /// A bucket file's `src` (`images/x.png`, `audio/x.mp3`, a site path or a URL), absolute,
+    /// by the rule the page heads use for images (`model::head::absolute_asset_url`); a `src`
+    /// that rule refuses, which the content checks have already reported, is written as given.
     pub fn asset(&self, src: &str) -> String {
-        let resolved = model::url::resolve_asset(src, &format!("{}/", self.bucket_url))
-            .unwrap_or_else(|| src.to_owned());
-        if resolved.starts_with('/') {
-            format!("{}{resolved}", self.site_url)
-        } else {
-            resolved
-        }
+        model::head::absolute_asset_url(self.site_url, self.bucket_url, src)
+            .unwrap_or_else(|| src.to_owned())
     }
 }
 
