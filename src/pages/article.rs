@@ -96,7 +96,9 @@ pub fn ArticleView(article: Article) -> impl IntoView {
     let slug_for_embed = article.slug.clone();
     let meta = PageMeta::article(&article);
     let republishable = article.kind.may_republish();
-    let episode_article = article.clone();
+    // The episode block takes the whole article; only episodes pay for the copy.
+    let episode_article =
+        matches!(article.media, Some(Media::Audio { .. })).then(|| article.clone());
     let Article {
         title,
         dek,
@@ -159,7 +161,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
     // Media URLs with a script or data scheme (a compromised bucket) show no player.
     let player = match media {
         Some(Media::Audio { .. }) => {
-            Some(view! { <EpisodePlayer article=episode_article/> }.into_any())
+            episode_article.map(|article| view! { <EpisodePlayer article=article/> }.into_any())
         }
         Some(Media::Video {
             url,
