@@ -5,18 +5,11 @@ use anyhow::Result;
 use rayon::prelude::*;
 use std::path::Path;
 
-/// Copies every image the content folder holds, referenced or not.
+/// Copies every image and audio file the content folder holds, referenced or not.
 pub(super) fn write(out: &Out, cat: &Catalog, content_dir: &Path) -> Result<()> {
     cat.content
         .images
         .par_iter()
-        .try_for_each(|rel| out.copy(&content_dir.join(rel), rel))
-}
-
-/// Copies every audio file the content folder holds (episodes' enclosures).
-pub(super) fn write_audio(out: &Out, cat: &Catalog, content_dir: &Path) -> Result<()> {
-    cat.content
-        .audio
-        .par_iter()
+        .chain(cat.content.audio.par_iter())
         .try_for_each(|rel| out.copy(&content_dir.join(rel), rel))
 }

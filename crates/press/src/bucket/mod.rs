@@ -50,7 +50,6 @@ pub fn write_bucket(
     feeds::write_feed(&out, &cat, &latest)?;
     feeds::write_sitemaps(&out, &cat)?;
     images::write(&out, &cat, content_dir)?;
-    images::write_audio(&out, &cat, content_dir)?;
     if opts.drafts {
         articles::write_drafts(&out, &cat, &summaries)?;
     }
