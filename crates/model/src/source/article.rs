@@ -226,23 +226,13 @@ fn episode_fields(
         );
         return None;
     };
-    let span = show.span();
-    let slug = match Slug::parse(show.get_ref()) {
-        Ok(s) => s,
-        Err(e) => {
-            c.error(&span, e.to_string(), "`show` is a show's slug");
-            return None;
-        }
-    };
-    if let Some(shows) = &catalog.shows {
-        if !shows.contains(slug.as_str()) {
-            let mut hint = format!("there is no content/shows/{slug}.md");
-            if let Some(s) = suggest(slug.as_str(), shows.iter().map(String::as_str)) {
-                hint.push_str(&format!("; did you mean `{s}`?"));
-            }
-            c.error(&span, format!("unknown show `{slug}`"), hint);
-        }
-    }
+    let slug = c.slug(
+        &show,
+        "show",
+        catalog.shows.as_ref(),
+        super::show::SHOW_FILE,
+        "`show` is a show's slug",
+    )?;
     let positive = |c: &mut Checker, field: &str, v: Option<Spanned<u32>>| {
         let v = v?;
         if *v.get_ref() == 0 {

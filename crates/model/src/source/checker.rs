@@ -174,36 +174,14 @@ impl<'a> Checker<'a> {
         }
         let mut out = Vec::new();
         let mut ok = true;
+        let parse_hint = format!("`{field}` lists {what} slugs");
         for item in list {
-            let span = item.span();
-            match Slug::parse(item.get_ref()) {
-                Err(e) => {
-                    self.error(
-                        &span,
-                        e.to_string(),
-                        format!("`{field}` lists {what} slugs"),
-                    );
-                    ok = false;
-                }
-                Ok(slug) => {
-                    if let Some(known) = known {
-                        if !known.contains(slug.as_str()) {
-                            let mut hint = format!("there is no {where_}");
-                            if let Some(s) =
-                                suggest(slug.as_str(), known.iter().map(String::as_str))
-                            {
-                                hint.push_str(&format!("; did you mean `{s}`?"));
-                            }
-                            self.error(
-                                &span,
-                                format!("unknown {what} `{slug}`"),
-                                hint.replace("{slug}", slug.as_str()),
-                            );
-                        }
-                    }
+            match self.slug(&item, what, known, where_, &parse_hint) {
+                None => ok = false,
+                Some(slug) => {
                     if out.contains(&slug) {
                         self.warning(
-                            &span,
+                            &item.span(),
                             format!("{what} `{slug}` is listed twice"),
                             "remove the repeat",
                         );
@@ -213,6 +191,41 @@ impl<'a> Checker<'a> {
             }
         }
         ok.then_some(out)
+    }
+
+    /// One slug that must name something in `known` (when known): a malformed one is reported
+    /// with `parse_hint` and gives None; an unknown one is reported, with the nearest known
+    /// slug and `where_` (`{slug}` filled in) saying what is missing, and still given back.
+    pub(super) fn slug(
+        &mut self,
+        value: &Spanned<String>,
+        what: &str,
+        known: Option<&BTreeSet<String>>,
+        where_: &str,
+        parse_hint: &str,
+    ) -> Option<Slug> {
+        let span = value.span();
+        let slug = match Slug::parse(value.get_ref()) {
+            Ok(slug) => slug,
+            Err(e) => {
+                self.error(&span, e.to_string(), parse_hint);
+                return None;
+            }
+        };
+        if let Some(known) = known {
+            if !known.contains(slug.as_str()) {
+                let mut hint = format!("there is no {where_}");
+                if let Some(s) = suggest(slug.as_str(), known.iter().map(String::as_str)) {
+                    hint.push_str(&format!("; did you mean `{s}`?"));
+                }
+                self.error(
+                    &span,
+                    format!("unknown {what} `{slug}`"),
+                    hint.replace("{slug}", slug.as_str()),
+                );
+            }
+        }
+        Some(slug)
     }
 
     pub(super) fn image(

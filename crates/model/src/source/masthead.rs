@@ -95,7 +95,6 @@ pub fn parse_masthead(path: &str, text: &str, catalog: &Catalog) -> Parsed<Masth
         for g in s.group {
             let mut show = None;
             if let Some(name) = &g.show {
-                let span = name.span();
                 for (field, given) in [
                     ("title", g.title.as_ref().map(Spanned::span)),
                     ("members", g.members.as_ref().map(Spanned::span)),
@@ -108,25 +107,15 @@ pub fn parse_masthead(path: &str, text: &str, catalog: &Catalog) -> Parsed<Masth
                         );
                     }
                 }
-                match Slug::parse(name.get_ref()) {
-                    Err(e) => {
-                        c.error(&span, e.to_string(), "`show` is a show's slug");
-                        ok = false;
-                    }
-                    Ok(slug) => {
-                        if let Some(shows) = &catalog.shows {
-                            if !shows.contains(slug.as_str()) {
-                                let mut hint = format!("there is no content/shows/{slug}.md");
-                                if let Some(s) =
-                                    suggest(slug.as_str(), shows.iter().map(String::as_str))
-                                {
-                                    hint.push_str(&format!("; did you mean `{s}`?"));
-                                }
-                                c.error(&span, format!("unknown show `{slug}`"), hint);
-                            }
-                        }
-                        show = Some(slug);
-                    }
+                match c.slug(
+                    name,
+                    "show",
+                    catalog.shows.as_ref(),
+                    super::show::SHOW_FILE,
+                    "`show` is a show's slug",
+                ) {
+                    None => ok = false,
+                    Some(slug) => show = Some(slug),
                 }
             }
             let mut members = Vec::new();

@@ -189,6 +189,9 @@ pub const PODCAST_CATEGORIES: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// Where a show's file lives, for "unknown show" hints (`{slug}` is filled in).
+pub(super) const SHOW_FILE: &str = "content/shows/{slug}.md";
+
 /// The artwork sizes Apple Podcasts accepts (square, pixels per side).
 pub const ARTWORK_SIDE: std::ops::RangeInclusive<u32> = 1400..=3000;
 
