@@ -3,8 +3,10 @@
 
 use leptos::prelude::*;
 
-/// The steps, in percent of the reader's default font size.
-pub const STEPS: [f32; 7] = [87.5, 100.0, 112.5, 125.0, 150.0, 175.0, 200.0];
+/// The steps, in percent of the reader's default font size, as written in the attribute and
+/// storage. Strings rather than floats: formatting or parsing a float would pull core's float
+/// tables into the wasm (about 3 KB brotli, docs/performance.md).
+pub const STEPS: [&str; 7] = ["87.5", "100", "112.5", "125", "150", "175", "200"];
 const DEFAULT_INDEX: usize = 1;
 /// The localStorage key (boot.js reads the same key before first paint).
 pub const STORAGE_KEY: &str = "convergence.text-size";
@@ -27,26 +29,19 @@ impl TextSize {
 
     /// Parses a stored or attribute value ("125"); garbage, out-of-scale and empty values give None.
     pub fn parse(raw: &str) -> Option<TextSize> {
-        let value: f32 = raw.trim().trim_end_matches('%').parse().ok()?;
-        STEPS
-            .iter()
-            .position(|s| (s - value).abs() < 0.01)
-            .map(TextSize)
-    }
-
-    /// The percentage, e.g. 112.5.
-    pub fn percent(self) -> f32 {
-        STEPS[self.0]
+        let value = raw.trim().trim_end_matches('%');
+        // "125.0" and "112.50" name the same steps as "125" and "112.5".
+        let value = match value.split_once('.') {
+            Some((whole, fraction)) if fraction.bytes().all(|b| b == b'0') => whole,
+            Some(_) => value.trim_end_matches('0'),
+            None => value,
+        };
+        STEPS.iter().position(|s| *s == value).map(TextSize)
     }
 
     /// The attribute/storage value: "87.5", "100", "112.5"…
     pub fn value(self) -> String {
-        let p = self.percent();
-        if p.fract() == 0.0 {
-            format!("{p:.0}")
-        } else {
-            format!("{p}")
-        }
+        STEPS[self.0].to_owned()
     }
 
     /// What the live region says: "Text size 125%".
@@ -152,7 +147,7 @@ mod tests {
     #[test]
     fn steps_are_bounded() {
         let mut s = TextSize::DEFAULT;
-        assert_eq!(s.percent(), 100.0);
+        assert_eq!(s.value(), "100");
         for _ in 0..20 {
             s = s.larger();
         }
@@ -183,6 +178,8 @@ mod tests {
         );
         assert_eq!(TextSize::parse(" 87.5 "), Some(TextSize(0)));
         assert_eq!(TextSize::parse("150%"), Some(TextSize(4)));
+        assert_eq!(TextSize::parse("125.0"), Some(TextSize(3)));
+        assert_eq!(TextSize::parse("112.50"), Some(TextSize(2)));
         for garbage in [
             "",
             "abc",
@@ -192,11 +189,14 @@ mod tests {
             "1e9",
             "200px",
             "{\"size\":125}",
+            "12.5",
+            "1.25",
+            ".",
         ] {
             assert_eq!(TextSize::parse(garbage), None, "{garbage:?}");
         }
         for s in STEPS {
-            let t = TextSize::parse(&format!("{s}")).unwrap();
+            let t = TextSize::parse(s).unwrap();
             assert_eq!(TextSize::parse(&t.value()), Some(t));
         }
     }

@@ -31,8 +31,7 @@ pub fn fit_scale(available: f64, widths: &[u32], gap: u32) -> f64 {
 pub fn text_size_steps() -> Vec<String> {
     crate::hooks::use_text_size::STEPS
         .iter()
-        .map(|s| crate::hooks::use_text_size::TextSize::parse(&s.to_string()))
-        .map(|t| t.unwrap_or_default().value())
+        .map(|s| (*s).to_owned())
         .collect()
 }
 
