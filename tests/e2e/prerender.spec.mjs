@@ -182,6 +182,28 @@ for (const [width, size] of [[320, "100"], [1280, "100"], [320, "200"], [1280, "
   });
 }
 
+test("the app's code is asked for only after the page's first paint", async ({ page }) => {
+  await page.goto(`/articles/${ARTICLE}`);
+  await expect(page.locator("body[data-app-mounted]")).toHaveCount(1);
+  const times = await page.evaluate(() => ({
+    paint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
+    code: performance.getEntriesByType("resource")
+      .filter((r) => /\/convergence-web-[0-9a-f]+(_bg\.wasm|\.js)$/.test(r.name))
+      .map((r) => r.startTime),
+    // Nothing in the document as served names the code outside the inert template.
+    preloads: document.querySelectorAll('head > link[rel="modulepreload"], head > link[type="application/wasm"]').length,
+  }));
+  expect(times.paint).not.toBeNull();
+  // The glue and the wasm, each once.
+  expect(times.code).toHaveLength(2);
+  for (const start of times.code) expect(start).toBeGreaterThan(times.paint);
+  // The loader put the template's two links into the head when it ran.
+  expect(times.preloads).toBe(2);
+  const served = await (await page.request.get(`/articles/${ARTICLE}`)).text();
+  const head = served.split("</head>")[0].replace(/<template id="app-code">[\s\S]*?<\/template>/, "");
+  expect(head).not.toMatch(/rel="modulepreload"|type="application\/wasm"/);
+});
+
 test("the reader's scroll position, selection, focus and typing survive the take-over", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 700 });
   // Hold the app back until the reader has settled in.

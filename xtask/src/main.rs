@@ -10,6 +10,7 @@ mod budget;
 mod csp;
 mod floor;
 mod icons;
+mod loader;
 mod minify;
 mod run;
 mod subscribe_server;

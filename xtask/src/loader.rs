@@ -1,0 +1,139 @@
+//! The reader app's code is asked for after the first paint. Every page arrives rendered, so
+//! the app is not needed to draw it; but Trunk's loader preloads the glue and the wasm from the
+//! head, and a load that starts before the first paint is counted against it (Lighthouse's
+//! simulated slow 4G puts the 420 KB wasm in the page's LCP: 3.3 s against the twin's 0.9 s,
+//! docs/performance.md). After each release build the page's preload links move into an inert
+//! `<template>` (no request, integrity hashes kept) and Trunk's inline loader waits for the
+//! first frame, adds them to the head, then imports the glue.
+
+use std::path::Path;
+
+/// The `id` of the template holding the app's preload links.
+pub const TEMPLATE_ID: &str = "app-code";
+
+/// What the loader awaits before asking for the code: the page's first contentful paint as the
+/// browser reports it (a frame's callback can run before that frame is on screen), else the
+/// frame after the next one where paint timing is missing, else a second at most (a tab opened
+/// in the background paints nothing until it is shown).
+const AFTER_FIRST_PAINT: &str = r#"await new Promise((go) => {
+  setTimeout(go, 1000);
+  try {
+    new PerformanceObserver((list) => list.getEntriesByName("first-contentful-paint").length && go()).observe({ type: "paint", buffered: true });
+  } catch (e) {
+    requestAnimationFrame(() => setTimeout(go));
+  }
+});"#;
+
+/// Rewrites `html` (Trunk's page for the reader app): preload links into the template, the
+/// loader deferred. An error names what was not as Trunk writes it.
+pub fn defer_app(html: &str) -> Result<String, String> {
+    if html.contains(&format!("id=\"{TEMPLATE_ID}\"")) {
+        return Err("the page's app loader is already deferred".into());
+    }
+    let mut links = Vec::new();
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<link") {
+        let end = rest[start..]
+            .find('>')
+            .map(|e| start + e + 1)
+            .ok_or("a <link> tag is not closed")?;
+        let tag = &rest[start..end];
+        let wasm = tag.contains("rel=\"preload\"") && tag.contains("type=\"application/wasm\"");
+        out.push_str(&rest[..start]);
+        if tag.contains("rel=\"modulepreload\"") || wasm {
+            links.push(tag.to_owned());
+            // Trunk writes each link on a line of its own.
+            rest = rest[end..].strip_prefix('\n').unwrap_or(&rest[end..]);
+        } else {
+            out.push_str(tag);
+            rest = &rest[end..];
+        }
+    }
+    out.push_str(rest);
+    if links.len() != 2 {
+        return Err(format!(
+            "expected the glue's modulepreload and the wasm's preload, found {} such links",
+            links.len()
+        ));
+    }
+    let import = "import init, * as bindings from '";
+    let at = out
+        .find(import)
+        .ok_or("no `import init, * as bindings from '…'` in the page: is this Trunk's loader?")?;
+    let glue_end = out[at + import.len()..]
+        .find("';")
+        .map(|e| at + import.len() + e)
+        .ok_or("the loader's import is not closed")?;
+    let glue = out[at + import.len()..glue_end].to_owned();
+    let loader = format!(
+        "{AFTER_FIRST_PAINT}\ndocument.head.append(document.getElementById(\"{TEMPLATE_ID}\").content.cloneNode(true));\nconst bindings = await import('{glue}');\nconst init = bindings.default;"
+    );
+    out.replace_range(at..glue_end + 2, &loader);
+    let template = format!(
+        "<template id=\"{TEMPLATE_ID}\">{}</template>\n</head>",
+        links.join("")
+    );
+    let head_end = out.find("</head>").ok_or("the page has no </head>")?;
+    out.replace_range(head_end..head_end + "</head>".len(), &template);
+    Ok(out)
+}
+
+/// Defers the app's loader in `page` (dist/index.html, the template every rendered page
+/// starts from).
+pub fn write(page: &Path) -> Result<(), String> {
+    let html = std::fs::read_to_string(page)
+        .map_err(|e| format!("cannot read {}: {e}", page.display()))?;
+    let out = defer_app(&html).map_err(|e| format!("{}: {e}", page.display()))?;
+    std::fs::write(page, out).map_err(|e| format!("cannot write {}: {e}", page.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TRUNK: &str = r#"<html><head>
+<link rel="stylesheet" href="/main-1.css" integrity="sha384-C">
+<script type="module">
+import init, * as bindings from '/app-0123456789abcdef.js';
+const wasm = await init({ module_or_path: '/app-0123456789abcdef_bg.wasm' });
+window.wasmBindings = bindings;
+dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
+</script>
+  <link rel="modulepreload" href="/app-0123456789abcdef.js" crossorigin="anonymous" integrity="sha384-J">
+<link rel="preload" href="/app-0123456789abcdef_bg.wasm" crossorigin="anonymous" integrity="sha384-W" as="fetch" type="application/wasm">
+</head><body></body></html>"#;
+
+    #[test]
+    fn the_preloads_wait_in_a_template_and_the_loader_after_the_first_frame() {
+        let out = defer_app(TRUNK).unwrap();
+        let head = out.split("</head>").next().unwrap();
+        let (before, template) = head.split_once("<template id=\"app-code\">").unwrap();
+        // Nothing outside the template asks for the code.
+        assert!(!before.contains("modulepreload") && !before.contains("_bg.wasm\" crossorigin"));
+        assert!(before.contains("rel=\"stylesheet\""));
+        assert!(template.contains("integrity=\"sha384-J\"") && template.contains("sha384-W"));
+        let script = before.split("<script type=\"module\">").nth(1).unwrap();
+        let wait = script.find("first-contentful-paint").unwrap();
+        let append = script.find("getElementById(\"app-code\")").unwrap();
+        let import = script
+            .find("await import('/app-0123456789abcdef.js')")
+            .unwrap();
+        assert!(wait < append && append < import);
+        assert!(!script.contains("import init"));
+        assert!(script.contains("await init({ module_or_path: '/app-0123456789abcdef_bg.wasm' })"));
+        assert!(script.contains("TrunkApplicationStarted"));
+    }
+
+    #[test]
+    fn a_page_not_as_trunk_writes_it_is_refused() {
+        let e = defer_app("<html><head></head></html>").unwrap_err();
+        assert!(e.contains("found 0"), "{e}");
+        let twice = defer_app(&defer_app(TRUNK).unwrap()).unwrap_err();
+        assert!(twice.contains("already deferred"), "{twice}");
+        let no_import = TRUNK.replace("import init, * as bindings", "import init");
+        assert!(defer_app(&no_import)
+            .unwrap_err()
+            .contains("Trunk's loader"));
+    }
+}
