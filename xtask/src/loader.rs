@@ -4,7 +4,9 @@
 //! simulated slow 4G puts the 420 KB wasm in the page's LCP: 3.3 s against the twin's 0.9 s,
 //! docs/performance.md). After each release build the page's preload links move into an inert
 //! `<template>` (no request, integrity hashes kept) and Trunk's inline loader waits for the
-//! first frame, adds them to the head, then imports the glue.
+//! first contentful paint, adds them to the head, then imports the glue. The comments written
+//! for whoever edits index.html are taken out too: every rendered page starts from it, and
+//! readers download them with each page.
 
 use std::path::Path;
 
@@ -12,17 +14,10 @@ use std::path::Path;
 pub const TEMPLATE_ID: &str = "app-code";
 
 /// What the loader awaits before asking for the code: the page's first contentful paint as the
-/// browser reports it (a frame's callback can run before that frame is on screen), else the
-/// frame after the next one where paint timing is missing, else a second at most (a tab opened
-/// in the background paints nothing until it is shown).
-const AFTER_FIRST_PAINT: &str = r#"await new Promise((go) => {
-  setTimeout(go, 1000);
-  try {
-    new PerformanceObserver((list) => list.getEntriesByName("first-contentful-paint").length && go()).observe({ type: "paint", buffered: true });
-  } catch (e) {
-    requestAnimationFrame(() => setTimeout(go));
-  }
-});"#;
+/// browser reports it (a frame's callback can run before that frame is on screen), or a second
+/// at most (a tab opened in the background paints nothing until it is shown; a browser without
+/// paint timing ignores the observer). Every page carries it, so it is written small.
+const AFTER_FIRST_PAINT: &str = r#"await new Promise(go=>{setTimeout(go,1e3);new PerformanceObserver(l=>l.getEntriesByName("first-contentful-paint").length&&go()).observe({type:"paint",buffered:!0})});"#;
 
 /// Rewrites `html` (Trunk's page for the reader app): preload links into the template, the
 /// loader deferred. An error names what was not as Trunk writes it.
@@ -67,7 +62,7 @@ pub fn defer_app(html: &str) -> Result<String, String> {
         .ok_or("the loader's import is not closed")?;
     let glue = out[at + import.len()..glue_end].to_owned();
     let loader = format!(
-        "{AFTER_FIRST_PAINT}\ndocument.head.append(document.getElementById(\"{TEMPLATE_ID}\").content.cloneNode(true));\nconst bindings = await import('{glue}');\nconst init = bindings.default;"
+        "{AFTER_FIRST_PAINT}\ndocument.head.append(document.getElementById(\"{TEMPLATE_ID}\").content.cloneNode(!0));\nconst bindings=await import('{glue}'),init=bindings.default;"
     );
     out.replace_range(at..glue_end + 2, &loader);
     let template = format!(
@@ -79,12 +74,50 @@ pub fn defer_app(html: &str) -> Result<String, String> {
     Ok(out)
 }
 
+/// `html` without its comments; script and style bodies are kept as they are.
+pub fn without_comments(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    loop {
+        let comment = rest.find("<!--");
+        let raw = ["<script", "<style"]
+            .iter()
+            .filter_map(|t| rest.find(t).map(|i| (i, &t[1..])))
+            .min();
+        match (comment, raw) {
+            (Some(c), raw) if raw.is_none_or(|(r, _)| c < r) => {
+                out.push_str(&rest[..c]);
+                let end = rest[c..].find("-->").map_or(rest.len(), |e| c + e + 3);
+                rest = &rest[end..];
+                // A comment on a line of its own takes the line with it.
+                let kept = out.trim_end_matches(' ').len();
+                if out[..kept].ends_with('\n') && rest.starts_with('\n') {
+                    out.truncate(kept);
+                    rest = &rest[1..];
+                }
+            }
+            (_, Some((r, name))) => {
+                let close = format!("</{name}");
+                let end = rest[r..]
+                    .find(&close)
+                    .map_or(rest.len(), |e| r + e + close.len());
+                out.push_str(&rest[..end]);
+                rest = &rest[end..];
+            }
+            _ => break,
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Defers the app's loader in `page` (dist/index.html, the template every rendered page
 /// starts from).
 pub fn write(page: &Path) -> Result<(), String> {
     let html = std::fs::read_to_string(page)
         .map_err(|e| format!("cannot read {}: {e}", page.display()))?;
-    let out = defer_app(&html).map_err(|e| format!("{}: {e}", page.display()))?;
+    let out =
+        defer_app(&without_comments(&html)).map_err(|e| format!("{}: {e}", page.display()))?;
     std::fs::write(page, out).map_err(|e| format!("cannot write {}: {e}", page.display()))
 }
 
@@ -123,6 +156,16 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         assert!(!script.contains("import init"));
         assert!(script.contains("await init({ module_or_path: '/app-0123456789abcdef_bg.wasm' })"));
         assert!(script.contains("TrunkApplicationStarted"));
+    }
+
+    #[test]
+    fn comments_go_and_scripts_stay_whole() {
+        let html = "<head>\n    <!-- why the next line -->\n    <meta a>\n<script>if (a<!--b) x(\"<!-- kept -->\")</script><style>/* <!-- */</style><!-- end --><p>1</p>\n</head>";
+        assert_eq!(
+            without_comments(html),
+            "<head>\n    <meta a>\n<script>if (a<!--b) x(\"<!-- kept -->\")</script><style>/* <!-- */</style><p>1</p>\n</head>"
+        );
+        assert_eq!(without_comments("<p>a</p>"), "<p>a</p>");
     }
 
     #[test]
