@@ -15,7 +15,7 @@ use crate::pages::{contributor::ContributorPage, contributors::ContributorsPage}
 use crate::pages::{search::SearchPage, topic::TopicPage, topics::TopicsPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
 
 /// The whole site: header, the routed page, footer.
@@ -41,7 +41,7 @@ pub fn App() -> impl IntoView {
                         <button type="button" class="button" on:click=|_| reload()>"Reload the page"</button>
                     </div>
                 }>
-                    <Routes fallback=|| view! { <NotFound/> }>
+                    <FlatRoutes fallback=|| view! { <NotFound/> }>
                         // The patterns of model::route::PATTERNS, in its order (checked below).
                         <Route path=path!("/") view=HomePage/>
                         <Route path=path!("/articles/:slug") view=ArticlePage/>
@@ -61,7 +61,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/preview") view=crate::pages::preview_redirect::PreviewRedirect/>
                         // Static pages live at the top level; unknown slugs fall back to the 404 page.
                         <Route path=path!("/:slug") view=StaticPage/>
-                    </Routes>
+                    </FlatRoutes>
                 </ErrorBoundary>
             </main>
             <SiteFooter/>
