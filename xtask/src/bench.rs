@@ -311,7 +311,7 @@ fn text_size_p95(r: &Value, slowdown: u64) -> Option<f64> {
 }
 
 /// The goals of the lighter reading path (docs/performance.md), in the order it lists them.
-const GOALS: [Goal; 5] = [
+const GOALS: [Goal; 6] = [
     Goal {
         label: "reader app, wasm + JS (brotli)",
         unit: "KB",
@@ -322,6 +322,12 @@ const GOALS: [Goal; 5] = [
         label: "longest task starting the article, 4x CPU",
         unit: "ms",
         read: |r| r["page_load"]["longtasks_4x_cpu"]["app"]["max_ms"].as_f64(),
+        at_most: |_| Some(50.0),
+    },
+    Goal {
+        label: "… of them the app's own (after its code is asked for)",
+        unit: "ms",
+        read: |r| r["page_load"]["longtasks_4x_cpu"]["app"]["app_own_max_ms"].as_f64(),
         at_most: |_| Some(50.0),
     },
     Goal {
@@ -495,11 +501,13 @@ pub fn summary(r: &Value) -> String {
         );
         let _ = writeln!(
             s,
-            "\nCLS (max over the loads): app {}, twin {}. Long tasks loading the article at 4x CPU: app {} (longest {}, blocking {}), twin {} (longest {}).",
+            "\nCLS (max over the loads): app {}, twin {}. Long tasks loading the article at 4x CPU (median over {} loads): app {} (longest {}, the app's own longest {}, blocking {}), twin {} (longest {}).",
             p["cls"]["app_max"],
             p["cls"]["twin_max"],
+            p["longtasks_4x_cpu"]["app"]["runs"],
             p["longtasks_4x_cpu"]["app"]["count"],
             ms(&p["longtasks_4x_cpu"]["app"]["max_ms"]),
+            ms(&p["longtasks_4x_cpu"]["app"]["app_own_max_ms"]),
             ms(&p["longtasks_4x_cpu"]["app"]["total_blocking_ms"]),
             p["longtasks_4x_cpu"]["twin"]["count"],
             ms(&p["longtasks_4x_cpu"]["twin"]["max_ms"]),
@@ -601,7 +609,7 @@ mod tests {
         });
         let r = json!({
             "budgets": { "app_wasm_js_kb": { "brotli": 478.9, "target": 250 } },
-            "page_load": { "longtasks_4x_cpu": { "app": { "max_ms": 101.0 } } },
+            "page_load": { "longtasks_4x_cpu": { "app": { "max_ms": 101.0, "app_own_max_ms": 38.0 } } },
             "text_size": { "text_size_latency": [
                 { "slowdown": 1, "p50_ms": 15.0, "p95_ms": 15.6 },
                 { "slowdown": 4, "p50_ms": 30.0, "p95_ms": 52.0 },
@@ -613,6 +621,7 @@ mod tests {
         for row in [
             "| reader app, wasm + JS (brotli) | 478.9 KB | ≤ 250.0 KB | no | 480.2 KB |",
             "| longest task starting the article, 4x CPU | 101.0 ms | ≤ 50.0 ms | no | – |",
+            "| … of them the app's own (after its code is asked for) | 38.0 ms | ≤ 50.0 ms | yes | – |",
             "| text size input → next paint, p95, 1x CPU | 15.6 ms | ≤ 16.0 ms | yes | – |",
             "| text size input → next paint, p95, 4x CPU | 52.0 ms | ≤ 50.0 ms | no | – |",
             "| Markdown render of 50 KB in the browser, median | 0.35 ms | ≤ 1.00 ms | yes | 0.40 ms |",
