@@ -88,33 +88,123 @@ pub fn date_fallback(d: Date) -> String {
     d.english()
 }
 
-/// A date in the reader's locale ("1 June 2023", "June 1, 2023"…) through `Intl`.
+/// A date in the reader's locale ("1 June 2023", "June 1, 2023"…) through `Intl`, once
+/// [`allow_reader_dates`] has been called; the English date the build rendered until then.
 #[cfg(target_arch = "wasm32")]
 pub fn date_local(d: Date) -> String {
-    date_in_locale(d, "default")
+    if READER_DATES.with(std::cell::Cell::get) {
+        date_in_locale(d, "default")
+    } else {
+        date_fallback(d)
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    /// Whether dates are written in the reader's locale yet.
+    static READER_DATES: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// From now on dates follow the reader's locale, and the English dates on screen (each
+/// `<time datetime>` whose text is its date in English) change to it. Called once the app has
+/// started: Intl's first formatter costs milliseconds (45 ms of a phone's start-up at 4x CPU),
+/// which the start-up's own task should not carry.
+pub fn allow_reader_dates() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        if READER_DATES.with(|allowed| allowed.replace(true)) {
+            return;
+        }
+        let Some(doc) = crate::browser::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let Ok(times) = doc.query_selector_all("time[datetime]") else {
+            return;
+        };
+        for i in 0..times.length() {
+            let Some(el) = times.item(i) else { continue };
+            let datetime = wasm_bindgen::JsCast::unchecked_ref::<web_sys::Element>(&el)
+                .get_attribute("datetime");
+            let Some(d) = datetime.and_then(|v| Date::parse(&v).ok()) else {
+                continue;
+            };
+            if el.text_content().as_deref() == Some(date_fallback(d).as_str()) {
+                el.set_text_content(Some(&date_local(d)));
+            }
+        }
+    }
 }
 
 /// A date in the given BCP 47 locale through `Intl` (the English fallback if Intl fails).
 #[cfg(target_arch = "wasm32")]
 pub fn date_in_locale(d: Date, locale: &str) -> String {
     use wasm_bindgen::JsValue;
-    let options = js_sys::Object::new();
-    for (k, v) in [
-        ("year", "numeric"),
-        ("month", "long"),
-        ("day", "numeric"),
-        ("timeZone", "UTC"),
-    ] {
-        let _ = js_sys::Reflect::set(&options, &JsValue::from_str(k), &JsValue::from_str(v));
-    }
     // An ISO instant at UTC midnight, formatted in UTC, so no time zone shifts the day.
     let utc = js_sys::Date::new(&JsValue::from_str(&format!("{d}T00:00:00Z")));
-    let s: String = utc.to_locale_date_string(locale, &options).into();
+    let s = date_format(locale)
+        .and_then(|f| f.call1(&JsValue::NULL, &utc).ok())
+        .and_then(|v| v.as_string())
+        .unwrap_or_default();
     if s.is_empty() || s == "Invalid Date" {
         date_fallback(d)
     } else {
         s
     }
+}
+
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    /// One `Intl.DateTimeFormat` per locale: building one costs milliseconds (a phone at 4x
+    /// CPU spent 45 ms of the article's start-up in `toLocaleDateString`, which builds one on
+    /// every call), formatting with it microseconds.
+    static DATE_FORMATS: std::cell::RefCell<Vec<(String, Option<js_sys::Function>)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The bound `format` of an `Intl.DateTimeFormat` for `locale` ("default": the reader's),
+/// long dates at UTC; `None` where Intl is missing or refuses the locale.
+#[cfg(target_arch = "wasm32")]
+fn date_format(locale: &str) -> Option<js_sys::Function> {
+    use js_sys::{Array, Function, Object, Reflect};
+    use wasm_bindgen::{JsCast, JsValue};
+    if let Some(found) = DATE_FORMATS.with(|c| {
+        c.borrow()
+            .iter()
+            .find(|(l, _)| l == locale)
+            .map(|(_, f)| f.clone())
+    }) {
+        return found;
+    }
+    let build = || -> Option<Function> {
+        let options = Object::new();
+        for (k, v) in [
+            ("year", "numeric"),
+            ("month", "long"),
+            ("day", "numeric"),
+            ("timeZone", "UTC"),
+        ] {
+            Reflect::set(&options, &JsValue::from_str(k), &JsValue::from_str(v)).ok()?;
+        }
+        let intl = Reflect::get(&js_sys::global(), &JsValue::from_str("Intl")).ok()?;
+        let ctor: Function = Reflect::get(&intl, &JsValue::from_str("DateTimeFormat"))
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        let locales = if locale == "default" {
+            Array::new()
+        } else {
+            Array::of1(&JsValue::from_str(locale))
+        };
+        // Reflect.construct reports a refused locale as an error instead of throwing.
+        let format = Reflect::construct(&ctor, &Array::of2(&locales, &options)).ok()?;
+        Reflect::get(&format, &JsValue::from_str("format"))
+            .ok()?
+            .dyn_into()
+            .ok()
+    };
+    let format = build();
+    DATE_FORMATS.with(|c| c.borrow_mut().push((locale.to_owned(), format.clone())));
+    format
 }
 
 /// A date in the reader's locale (native builds use the English fallback).

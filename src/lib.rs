@@ -47,6 +47,8 @@ where
     {
         let _ = body.set_attribute("data-app-mounted", "");
     }
+    // Nothing was rendered for this page: its dates may take the reader's locale at once.
+    crate::format::allow_reader_dates();
 }
 
 /// Shows the reload message on a panic (after the browser console's report).

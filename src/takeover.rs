@@ -71,9 +71,12 @@ pub fn take_over() {
     else {
         return;
     };
-    let handle = leptos::mount::mount_to(stage.clone(), crate::app::App);
     let rendered_is_current = rendered_route() == current_route();
     wasm_bindgen_futures::spawn_local(async move {
+        // The page is already drawn: the app's view is built in a task of its own rather than
+        // lengthening the one that compiled and started the wasm.
+        sleep(0).await;
+        let handle = leptos::mount::mount_to(stage.clone(), crate::app::App);
         let mut settled = 0;
         for _ in 0..MAX_CHECKS {
             sleep(CHECK_MS).await;
@@ -101,6 +104,9 @@ pub fn take_over() {
                 Swap::Done => {
                     // The app now owns the page for as long as it is open.
                     std::mem::forget(handle);
+                    // In a task of its own, after the swap's.
+                    sleep(0).await;
+                    crate::format::allow_reader_dates();
                     return;
                 }
                 Swap::Busy => sleep(CHECK_MS).await,

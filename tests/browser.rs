@@ -71,7 +71,41 @@ fn dates_never_shift_with_the_readers_time_zone() {
         convergence_web::format::date_in_locale(d, "en-GB"),
         "1 June 2023"
     );
+    // The English date the build rendered until the app has started, then the reader's.
+    assert_eq!(
+        convergence_web::format::date_local(d),
+        convergence_web::format::date_fallback(d)
+    );
+    // On screen: an English date the app wrote changes to the reader's; other text stays.
+    let host = document().create_element("div").unwrap();
+    host.set_inner_html(
+        r#"<time id="written" datetime="2023-06-01">June 1, 2023</time><time id="other" datetime="2023-06-01">Thursday</time>"#,
+    );
+    document().body().unwrap().append_child(&host).unwrap();
+    convergence_web::format::allow_reader_dates();
+    let reader = convergence_web::format::date_in_locale(d, "default");
+    assert_eq!(convergence_web::format::date_local(d), reader);
+    let text = |id: &str| {
+        document()
+            .get_element_by_id(id)
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
+    assert_eq!(text("written"), reader);
+    assert_eq!(text("other"), "Thursday");
+    host.remove();
     assert!(convergence_web::format::date_local(d).contains("2023"));
+    // The second call comes from the kept formatter and says the same.
+    assert_eq!(
+        convergence_web::format::date_in_locale(d, "en-GB"),
+        "1 June 2023"
+    );
+    // A locale Intl refuses (a RangeError) gives the English fallback, not a panic.
+    assert_eq!(
+        convergence_web::format::date_in_locale(d, "not a locale"),
+        convergence_web::format::date_fallback(d)
+    );
 }
 
 #[wasm_bindgen_test]
