@@ -129,7 +129,13 @@ fn template(dist: &Path) -> Result<String, String> {
             index.display()
         )
     })?;
-    if !text.contains(RENDERED_ATTR) {
+    // The attribute on the `<html>` tag, not anywhere: the boot script written into the page
+    // reads it by name.
+    let html_tag = text
+        .find("<html")
+        .and_then(|i| text[i..].find('>').map(|e| &text[i..i + e]))
+        .unwrap_or_default();
+    if !html_tag.contains(RENDERED_ATTR) {
         std::fs::write(&shell, &text)
             .map_err(|e| format!("cannot write {}: {e}", shell.display()))?;
         return Ok(text);
@@ -457,5 +463,22 @@ mod tests {
         let article = AppRoute::Article(Slug::parse("a").unwrap());
         let html = head_markup(&head(&meta, &site), &meta, Some(&article), "C", "/content/");
         assert!(html.contains("href=\"/content/oembed/a.json\""));
+    }
+
+    #[test]
+    fn trunks_page_is_the_template_even_when_its_script_names_the_attribute() {
+        let dist = std::env::temp_dir().join(format!("prerender-template-{}", std::process::id()));
+        std::fs::create_dir_all(&dist).unwrap();
+        let trunk = "<!DOCTYPE html>\n<html lang=\"en\"><head><script>document.documentElement.getAttribute(\"data-rendered-route\")</script></head><body></body></html>";
+        std::fs::write(dist.join("index.html"), trunk).unwrap();
+        assert_eq!(template(&dist).unwrap(), trunk);
+        // Once rendered, index.html is the home page and the kept shell is the template.
+        std::fs::write(
+            dist.join("index.html"),
+            "<!DOCTYPE html>\n<html data-rendered-route=\"/\" lang=\"en\"></html>",
+        )
+        .unwrap();
+        assert_eq!(template(&dist).unwrap(), trunk);
+        std::fs::remove_dir_all(&dist).unwrap();
     }
 }

@@ -404,7 +404,7 @@ pub fn summary(r: &Value) -> String {
     s.push_str("## Bytes (as built; KB = 1,000 bytes)\n\n| file | raw | gzip -9 | brotli -q 11 |\n|---|---:|---:|---:|\n");
     for (label, key) in [
         ("app wasm", "wasm"),
-        ("app JS (glue + boot.js)", "js"),
+        ("app JS (glue + offline.js)", "js"),
         ("**app wasm + JS**", "app_wasm_js"),
         ("CSS", "css"),
         ("index.html", "index_html"),

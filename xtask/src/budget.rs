@@ -110,7 +110,7 @@ pub fn sizes(bytes: &[u8]) -> Sizes {
 pub struct Assets {
     /// `.wasm` files.
     pub wasm: Vec<String>,
-    /// `.js` files (the wasm-bindgen glue and boot.js).
+    /// `.js` files (the wasm-bindgen glue, offline.js; the entries' boot.js).
     pub js: Vec<String>,
     /// `.css` files.
     pub css: Vec<String>,

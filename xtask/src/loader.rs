@@ -7,8 +7,13 @@
 //! first contentful paint, adds them to the head, then imports the glue. The comments written
 //! for whoever edits index.html are taken out too: every rendered page starts from it, and
 //! readers download them with each page.
+//!
+//! The boot script (public/boot.js: the saved text size and theme before first paint) is
+//! written into the page rather than loaded: as a file it was a render-blocking request of its
+//! own, which kept the article's first paint one round trip behind the static twin's
+//! (Lighthouse mobile: FCP 0.90-0.95 s, 0.75 s inlined). The CSP allows it by its hash.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The `id` of the template holding the app's preload links.
 pub const TEMPLATE_ID: &str = "app-code";
@@ -111,14 +116,61 @@ pub fn without_comments(html: &str) -> String {
     out
 }
 
-/// Defers the app's loader in `page` (dist/index.html, the template every rendered page
-/// starts from).
-pub fn write(page: &Path) -> Result<(), String> {
+/// `html` with its `<script src="/boot-….js">` replaced by the script's own text, read from
+/// `dist` and checked against the tag's integrity hash. Returns the page and the file inlined.
+pub fn inline_boot(html: &str, dist: &Path) -> Result<(String, PathBuf), String> {
+    let start = html
+        .find("<script src=\"/boot-")
+        .ok_or("no <script src=\"/boot-….js\"> in the page")?;
+    let open_end = html[start..]
+        .find('>')
+        .map(|e| start + e)
+        .ok_or("the boot script's tag is not closed")?;
+    let close = "</script>";
+    let end = html[open_end..]
+        .find(close)
+        .map(|e| open_end + e + close.len())
+        .ok_or("the boot script has no </script>")?;
+    let attrs = &html[start + "<script".len()..open_end];
+    let src = crate::csp::attr(attrs, "src").unwrap_or_default();
+    let file = dist.join(src.trim_start_matches('/'));
+    let bytes = std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    if crate::csp::attr(attrs, "integrity").as_deref()
+        != Some(crate::minify::integrity(&bytes).as_str())
+    {
+        return Err(format!(
+            "{} does not match the integrity the page gives it",
+            file.display()
+        ));
+    }
+    let text = String::from_utf8(bytes).map_err(|_| format!("{} is not UTF-8", file.display()))?;
+    let lower = text.to_ascii_lowercase();
+    if lower.contains("</script") || lower.contains("<!--") {
+        return Err(format!(
+            "{} cannot be written into a page as it is (it contains </script or <!--)",
+            file.display()
+        ));
+    }
+    let mut out = String::with_capacity(html.len() + text.len());
+    out.push_str(&html[..start]);
+    out.push_str("<script>");
+    out.push_str(text.trim_end());
+    out.push_str("</script>");
+    out.push_str(&html[end..]);
+    Ok((out, file))
+}
+
+/// Writes the boot script into `page` (dist/index.html, the template every rendered page
+/// starts from), takes its comments out and defers the app's loader; the boot script's file,
+/// which no page loads any more, is removed (the entries have their own copies).
+pub fn write(dist: &Path, page: &Path) -> Result<(), String> {
     let html = std::fs::read_to_string(page)
         .map_err(|e| format!("cannot read {}: {e}", page.display()))?;
+    let (html, boot) = inline_boot(&html, dist).map_err(|e| format!("{}: {e}", page.display()))?;
     let out =
         defer_app(&without_comments(&html)).map_err(|e| format!("{}: {e}", page.display()))?;
-    std::fs::write(page, out).map_err(|e| format!("cannot write {}: {e}", page.display()))
+    std::fs::write(page, out).map_err(|e| format!("cannot write {}: {e}", page.display()))?;
+    std::fs::remove_file(&boot).map_err(|e| format!("cannot remove {}: {e}", boot.display()))
 }
 
 #[cfg(test)]
@@ -166,6 +218,35 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
             "<head>\n    <meta a>\n<script>if (a<!--b) x(\"<!-- kept -->\")</script><style>/* <!-- */</style><p>1</p>\n</head>"
         );
         assert_eq!(without_comments("<p>a</p>"), "<p>a</p>");
+    }
+
+    #[test]
+    fn the_boot_script_is_written_into_the_page_if_it_is_the_one_named() {
+        let dist = std::env::temp_dir().join(format!("loader-boot-{}", std::process::id()));
+        std::fs::create_dir_all(&dist).unwrap();
+        let script = "(function(){document.documentElement.classList.add(\"js\")})();\n";
+        std::fs::write(dist.join("boot-1.js"), script).unwrap();
+        let tag = |hash: &str| {
+            format!("<head><script src=\"/boot-1.js\" crossorigin=\"anonymous\" integrity=\"{hash}\"></script><link rel=\"stylesheet\"></head>")
+        };
+        let good = crate::minify::integrity(script.as_bytes());
+        let (out, file) = inline_boot(&tag(&good), &dist).unwrap();
+        assert_eq!(
+            out,
+            "<head><script>(function(){document.documentElement.classList.add(\"js\")})();</script><link rel=\"stylesheet\"></head>"
+        );
+        assert_eq!(file, dist.join("boot-1.js"));
+        let e = inline_boot(&tag("sha384-other"), &dist).unwrap_err();
+        assert!(e.contains("does not match"), "{e}");
+        std::fs::write(dist.join("boot-1.js"), "x('</script>')").unwrap();
+        let hash = crate::minify::integrity(b"x('</script>')");
+        assert!(inline_boot(&tag(&hash), &dist)
+            .unwrap_err()
+            .contains("cannot be written"));
+        assert!(inline_boot("<head></head>", &dist)
+            .unwrap_err()
+            .contains("no <script"));
+        std::fs::remove_dir_all(&dist).unwrap();
     }
 
     #[test]

@@ -145,8 +145,8 @@ pub fn build_site(release: bool) -> Result<(), String> {
             "==> terser: the glue and boot.js of {} pages, {saved} bytes smaller",
             pages.len()
         );
-        crate::loader::write(&dist.join("index.html"))?;
-        println!("==> the reader app's code is asked for after the first paint");
+        crate::loader::write(&dist, &dist.join("index.html"))?;
+        println!("==> the reader app's page: boot script inline, code after the first paint");
     }
     prerender(&root().join(BUCKET), &dist, None)?;
     if release {

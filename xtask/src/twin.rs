@@ -68,7 +68,7 @@ pub fn write(dist: &Path, slug: &str, out: &Path) -> Result<String, String> {
         })
     };
     let home = String::from_utf8_lossy(&read("index.html")?).into_owned();
-    if !home.contains("data-rendered-route") {
+    if !home.contains("<html data-rendered-route") {
         return Err(format!(
             "{}/index.html is not a rendered page: run `cargo xtask build`",
             dist.display()
