@@ -180,13 +180,14 @@ async function longTaskLoad(base, path, isApp) {
   }));
   await context.close();
   const longest = (list) => (list.length ? Math.max(...list.map((t) => t.duration)) : 0);
-  const own = codeAt === null ? [] : tasks.filter((t) => t.start >= codeAt);
+  const isOwn = (t) => codeAt !== null && t.start >= codeAt;
+  const own = tasks.filter(isOwn);
   return {
     count: tasks.length,
     max_ms: longest(tasks),
     app_own_max_ms: longest(own),
     total_blocking_ms: tasks.reduce((s, t) => s + Math.max(0, t.duration - 50), 0),
-    tasks: tasks.map((t) => ({ start: Math.round(t.start), ms: Math.round(t.duration), app: codeAt !== null && t.start >= codeAt })),
+    tasks: tasks.map((t) => ({ start: Math.round(t.start), ms: Math.round(t.duration), app: isOwn(t) })),
   };
 }
 async function longTasks(base, path, isApp) {

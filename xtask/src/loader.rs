@@ -132,17 +132,8 @@ pub fn inline_boot(html: &str, dist: &Path) -> Result<(String, PathBuf), String>
         .map(|e| open_end + e + close.len())
         .ok_or("the boot script has no </script>")?;
     let attrs = &html[start + "<script".len()..open_end];
-    let src = crate::csp::attr(attrs, "src").unwrap_or_default();
-    let file = dist.join(src.trim_start_matches('/'));
-    let bytes = std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-    if crate::csp::attr(attrs, "integrity").as_deref()
-        != Some(crate::minify::integrity(&bytes).as_str())
-    {
-        return Err(format!(
-            "{} does not match the integrity the page gives it",
-            file.display()
-        ));
-    }
+    let attr = |name| crate::csp::attr(attrs, name).unwrap_or_default();
+    let (file, bytes) = crate::minify::read_checked(dist, &attr("src"), &attr("integrity"))?;
     let text = String::from_utf8(bytes).map_err(|_| format!("{} is not UTF-8", file.display()))?;
     let lower = text.to_ascii_lowercase();
     if lower.contains("</script") || lower.contains("<!--") {

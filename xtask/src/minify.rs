@@ -54,6 +54,24 @@ pub fn integrity(bytes: &[u8]) -> String {
     )
 }
 
+/// The file a page names at `path` (`/boot-….js`) under `dist`, read and checked against the
+/// `integrity` the page gives it.
+pub fn read_checked(
+    dist: &Path,
+    path: &str,
+    integrity: &str,
+) -> Result<(PathBuf, Vec<u8>), String> {
+    let file = dist.join(path.trim_start_matches('/'));
+    let bytes = std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    if self::integrity(&bytes) != integrity {
+        return Err(format!(
+            "{} does not match the integrity the page gives it: was it changed after the build?",
+            file.display()
+        ));
+    }
+    Ok((file, bytes))
+}
+
 fn terser() -> PathBuf {
     run::root().join("node_modules/.bin/terser")
 }
@@ -70,16 +88,8 @@ pub fn page_scripts(dist: &Path, page: &Path) -> Result<u64, String> {
         if !done.insert(script.path.clone()) {
             continue;
         }
-        let file = dist.join(script.path.trim_start_matches('/'));
-        let before =
-            std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-        if integrity(&before) != script.integrity {
-            return Err(format!(
-                "{} does not match the integrity {} gives it: was it changed after the build?",
-                file.display(),
-                page.display()
-            ));
-        }
+        let (file, before) = read_checked(dist, &script.path, &script.integrity)
+            .map_err(|e| format!("{}: {e}", page.display()))?;
         let mut c = run::cmd(terser().to_str().unwrap_or("terser"));
         c.arg(&file)
             .args(["--compress", "--mangle", "--output"])

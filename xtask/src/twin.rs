@@ -68,7 +68,10 @@ pub fn write(dist: &Path, slug: &str, out: &Path) -> Result<String, String> {
         })
     };
     let home = String::from_utf8_lossy(&read("index.html")?).into_owned();
-    if !home.contains("<html data-rendered-route") {
+    let rendered = crate::csp::all_tags(&home).iter().any(|(name, attrs)| {
+        name == "html" && crate::csp::attr(attrs, "data-rendered-route").is_some()
+    });
+    if !rendered {
         return Err(format!(
             "{}/index.html is not a rendered page: run `cargo xtask build`",
             dist.display()
