@@ -7,12 +7,10 @@ use crate::hooks::use_prefetch::provide_prefetch;
 use crate::hooks::use_site::provide_site;
 use crate::hooks::use_text_size::provide_text_size;
 use crate::pages::embed::EmbedRedirect;
-use crate::pages::{archive::ArchivePage, archive_index::ArchiveIndexPage};
+use crate::pages::split;
 use crate::pages::{
     article::ArticlePage, home::HomePage, not_found::NotFound, static_page::StaticPage,
 };
-use crate::pages::{contributor::ContributorPage, contributors::ContributorsPage};
-use crate::pages::{search::SearchPage, topic::TopicPage, topics::TopicsPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{FlatRoutes, Route, Router};
@@ -46,17 +44,17 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/") view=HomePage/>
                         <Route path=path!("/articles/:slug") view=ArticlePage/>
                         <Route path=path!("/embed/articles/:slug") view=EmbedRedirect/>
-                        <Route path=path!("/contributors") view=ContributorsPage/>
-                        <Route path=path!("/contributors/:slug") view=ContributorPage/>
-                        <Route path=path!("/topics") view=TopicsPage/>
-                        <Route path=path!("/topics/:slug") view=TopicPage/>
-                        <Route path=path!("/archive") view=ArchiveIndexPage/>
-                        <Route path=path!("/archive/:year") view=ArchivePage/>
-                        <Route path=path!("/search") view=SearchPage/>
-                        <Route path=path!("/subscribe") view=crate::pages::subscribe::SubscribePage/>
-                        <Route path=path!("/saved") view=crate::pages::saved::SavedPage/>
-                        <Route path=path!("/podcasts") view=crate::pages::podcasts::PodcastsPage/>
-                        <Route path=path!("/podcasts/:slug") view=crate::pages::show::ShowPage/>
+                        <Route path=path!("/contributors") view=split::Contributors/>
+                        <Route path=path!("/contributors/:slug") view=split::Contributor/>
+                        <Route path=path!("/topics") view=split::Topics/>
+                        <Route path=path!("/topics/:slug") view=split::Topic/>
+                        <Route path=path!("/archive") view=split::ArchiveIndex/>
+                        <Route path=path!("/archive/:year") view=split::Archive/>
+                        <Route path=path!("/search") view=split::Search/>
+                        <Route path=path!("/subscribe") view=split::Subscribe/>
+                        <Route path=path!("/saved") view=split::Saved/>
+                        <Route path=path!("/podcasts") view=split::Podcasts/>
+                        <Route path=path!("/podcasts/:slug") view=split::Show/>
                         // The staff preview's own entry, for hosts that send /preview to the app.
                         <Route path=path!("/preview") view=crate::pages::preview_redirect::PreviewRedirect/>
                         // Static pages live at the top level; unknown slugs fall back to the 404 page.

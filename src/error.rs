@@ -70,6 +70,10 @@ pub enum ContentError {
         /// The version this build reads.
         supported: u32,
     },
+    /// The code of a part of the site, loaded the first time that part is shown, could not be
+    /// fetched (offline, or a deploy replaced it while the page was open).
+    #[error("This part of the site could not be loaded. Check your connection, then try again; if it keeps failing, reload the page.")]
+    CodeUnavailable,
 }
 
 impl ContentError {
@@ -82,6 +86,12 @@ impl ContentError {
     /// Whether this is a plain "no such thing", which pages show as their 404.
     pub fn is_not_found(&self) -> bool {
         matches!(self, ContentError::NotFound { .. })
+    }
+}
+
+impl From<leptos::wasm_split::SplitLoaderError> for ContentError {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        ContentError::CodeUnavailable
     }
 }
 

@@ -13,6 +13,7 @@ pub mod preview_redirect;
 pub mod saved;
 pub mod search;
 pub mod show;
+pub mod split;
 pub mod static_page;
 pub mod subscribe;
 pub mod topic;

@@ -7,6 +7,7 @@ import ogs from "open-graph-scraper";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { openInApp, watchForPanics } from "./support.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const bucket = path.resolve(process.env.BUCKET_DIR ?? path.join(root, "target/bucket/content"));
@@ -188,17 +189,17 @@ test("the app's code is asked for only after the page's first paint", async ({ p
   const times = await page.evaluate(() => ({
     paint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
     code: performance.getEntriesByType("resource")
-      .filter((r) => /\/convergence-web-[0-9a-f]+(_bg\.wasm|\.js)$/.test(r.name))
+      .filter((r) => /\/convergence-web-(split-)?[0-9a-f]+(_bg\.wasm|\.js)$/.test(r.name))
       .map((r) => r.startTime),
     // Nothing in the document as served names the code outside the inert template.
     preloads: document.querySelectorAll('head > link[rel="modulepreload"], head > link[type="application/wasm"]').length,
   }));
   expect(times.paint).not.toBeNull();
-  // The glue and the wasm, each once.
-  expect(times.code).toHaveLength(2);
+  // The glue, the split pages' loader and the wasm, each once.
+  expect(times.code).toHaveLength(3);
   for (const start of times.code) expect(start).toBeGreaterThan(times.paint);
-  // The loader put the template's two links into the head when it ran.
-  expect(times.preloads).toBe(2);
+  // The loader put the template's three links into the head when it ran.
+  expect(times.preloads).toBe(3);
   const served = await (await page.request.get(`/articles/${ARTICLE}`)).text();
   const head = served.split("</head>")[0].replace(/<template id="app-code">[\s\S]*?<\/template>/, "");
   expect(head).not.toMatch(/rel="modulepreload"|type="application\/wasm"/);
@@ -251,6 +252,33 @@ test("before the app is here, the text-size and theme buttons work from the boot
   // The page stays whole: no reload box over it.
   await expect(page.locator("#fatal-error")).toBeHidden();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(article.title);
+});
+
+test("a split-out page's code is fetched the first time it is shown, not with the article", async ({ page }) => {
+  const modules = [];
+  page.on("request", (r) => {
+    if (r.url().endsWith(".wasm")) modules.push(new URL(r.url()).pathname);
+  });
+  await openInApp(page, "/topics", `/articles/${ARTICLE}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Topics" })).toBeVisible();
+  // The article took over with the main module alone; the topics page brought its own.
+  expect(modules[0]).toMatch(/^\/convergence-web-[0-9a-f]+_bg\.wasm$/);
+  expect(modules.filter((m) => m.startsWith("/split_"))).toEqual([expect.stringMatching(/^\/split_topics-[0-9a-f]+\.wasm$/)]);
+});
+
+test("a page whose code cannot be fetched says so, and its retry brings the page", async ({ page }) => {
+  const problems = watchForPanics(page);
+  const blocked = "**/split_topics-*.wasm";
+  await page.route(blocked, (route) => route.abort("internetdisconnected"));
+  await openInApp(page, "/topics", `/articles/${ARTICLE}`);
+  const alert = page.getByRole("alert").filter({ hasText: "This part of the site could not be loaded." });
+  await expect(alert).toBeVisible();
+  // The header and footer still work around it.
+  await expect(page.getByRole("banner")).toBeVisible();
+  await page.unroute(blocked);
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Topics" })).toBeVisible();
+  expect(problems).toEqual([]);
 });
 
 test("a later listing page, which the build does not render, is drawn by the app", async ({ page }) => {

@@ -1,9 +1,10 @@
 //! Byte budgets for what a reader downloads, enforced after the release build: the app
 //! (the wasm and the JS that index.html loads), the document (index.html and its CSS), a
 //! partner embed (the largest rendered embed document with everything it loads), the embed
-//! entry for articles rendered since (everything dist/embed/index.html loads) and the staff
-//! preview's code (the wasm and JS of dist/preview/), all measured as brotli at quality 11, the way a CDN serves
-//! precompressed assets.
+//! entry for articles rendered since (everything dist/embed/index.html loads), the staff
+//! preview's code (the wasm and JS of dist/preview/) and the reader app's split-out pages (the
+//! wasm modules its split loader fetches when a page is first shown), all measured as brotli at
+//! quality 11, the way a CDN serves precompressed assets.
 //! Only bytes are gated (they are deterministic); times are reported by the bench, never asserted.
 
 use crate::run;
@@ -42,17 +43,20 @@ pub struct Budgets {
     pub embed_entry: Budget,
     /// The staff preview's code: the wasm and JS dist/preview/index.html loads.
     pub preview: Budget,
+    /// The reader app's split-out pages: every wasm module its split loader can fetch.
+    pub pages: Budget,
 }
 
 impl Budgets {
     /// Every group with its name, in report order.
-    fn groups(&self) -> [(&'static str, Budget); 5] {
+    fn groups(&self) -> [(&'static str, Budget); 6] {
         [
             ("app", self.app),
             ("document", self.document),
             ("embed", self.embed),
             ("embed_entry", self.embed_entry),
             ("preview", self.preview),
+            ("pages", self.pages),
         ]
     }
 }
@@ -186,17 +190,20 @@ pub struct SiteSizes {
     pub embed_entry: DistSizes,
     /// dist/preview/index.html and what it loads.
     pub preview: DistSizes,
+    /// The modules the reader app's split loader fetches, all together.
+    pub pages: Sizes,
 }
 
 impl SiteSizes {
     /// Each group's brotli bytes, in the order of [`Budgets::groups`].
-    fn group_bytes(&self) -> [u64; 5] {
+    fn group_bytes(&self) -> [u64; 6] {
         [
             self.app.app().brotli,
             self.app.document().brotli,
             self.embed.whole().brotli,
             self.embed_entry.whole().brotli,
             self.preview.app().brotli,
+            self.pages.brotli,
         ]
     }
 }
@@ -209,7 +216,39 @@ pub fn measure_site(dist: &Path) -> Result<SiteSizes, String> {
         embed: largest_embed(dist)?,
         embed_entry: measure_page(dist, "embed/index.html")?,
         preview: measure_page(dist, "preview/index.html")?,
+        pages: split_pages(dist)?,
     })
+}
+
+/// The wasm modules a script fetches relative to itself (`new URL("./….wasm",
+/// import.meta.url)`): the split loader's page modules and the chunks they share.
+pub fn fetched_modules(js: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let marker = "new URL(\"./";
+    let mut rest = js;
+    while let Some(at) = rest.find(marker) {
+        rest = &rest[at + marker.len()..];
+        let Some(end) = rest.find('"') else { break };
+        let name = &rest[..end];
+        if name.ends_with(".wasm") && !out.iter().any(|n| n == name) {
+            out.push(name.to_owned());
+        }
+        rest = &rest[end..];
+    }
+    out
+}
+
+/// Measures every module the scripts of dist/index.html fetch when a page is first shown.
+pub fn split_pages(dist: &Path) -> Result<Sizes, String> {
+    let html = read(&dist.join("index.html"))?;
+    let mut total = Sizes::default();
+    for js in assets_of(&String::from_utf8_lossy(&html)).js {
+        let text = read(&dist.join(&js))?;
+        for module in fetched_modules(&String::from_utf8_lossy(&text)) {
+            total = total + sizes(&read(&dist.join(&module))?);
+        }
+    }
+    Ok(total)
 }
 
 /// The folder of the rendered embeds, inside dist/.
@@ -332,12 +371,13 @@ pub fn verdict(name: &str, brotli_bytes: u64, budget: Budget) -> (String, bool) 
 }
 
 /// What each group holds, for the report lines.
-const GROUP_LABELS: [&str; 5] = [
+const GROUP_LABELS: [&str; 6] = [
     "app (wasm + JS)",
     "document (index.html + CSS)",
     "embed (the largest rendered embed: document, CSS, JS)",
     "embed entry (document, CSS, JS, wasm)",
     "preview (wasm + JS)",
+    "pages (the reader app's split-out page modules, all together)",
 ];
 
 /// Checks measured sizes against the budgets: prints a line per group, Err naming each excess.
@@ -408,6 +448,18 @@ const wasm = await init({ module_or_path: '/convergence-web-0123456789abcdef_bg.
     }
 
     #[test]
+    fn finds_the_modules_a_split_loader_fetches() {
+        let js = r#"const a = makeLoad(() => { const src = fetch(new URL("./chunk_1-ab.wasm", import.meta.url), { integrity: "x" }); });
+export const b = wrapAsyncCb(makeLoad(() => { const src = fetch(new URL("./split_topics-cd.wasm", import.meta.url)); }, [a]));
+const again = new URL("./chunk_1-ab.wasm", import.meta.url); const other = new URL("./x.js", import.meta.url);"#;
+        assert_eq!(
+            fetched_modules(js),
+            ["chunk_1-ab.wasm", "split_topics-cd.wasm"]
+        );
+        assert!(fetched_modules("import init from './glue.js';").is_empty());
+    }
+
+    #[test]
     fn compression_sizes_are_deterministic_and_shrink_text() {
         let text = "the same sentence again and again. ".repeat(200);
         let s = sizes(text.as_bytes());
@@ -458,12 +510,14 @@ const wasm = await init({ module_or_path: '/convergence-web-0123456789abcdef_bg.
             embed: ten,
             embed_entry: ten,
             preview: ten,
+            pages: ten,
         };
         let within = SiteSizes {
             app,
             embed: small,
             embed_entry: small,
             preview: small,
+            pages: brotli(5_000),
         };
         let err = check(&within, &budgets).unwrap_err();
         assert!(
@@ -498,9 +552,16 @@ const wasm = await init({ module_or_path: '/convergence-web-0123456789abcdef_bg.
         let group = |name: &str, target: u32, ceiling: u32| {
             format!("[{name}]\ntarget_kb = {target}\nceiling_kb = {ceiling}\n")
         };
-        let ok = ["app", "document", "embed", "embed_entry", "preview"]
-            .map(|g| group(g, 10, 20))
-            .concat();
+        let ok = [
+            "app",
+            "document",
+            "embed",
+            "embed_entry",
+            "preview",
+            "pages",
+        ]
+        .map(|g| group(g, 10, 20))
+        .concat();
         assert!(parse(&ok).is_ok());
         let bad = [
             group("app", 10, 20),
@@ -508,6 +569,7 @@ const wasm = await init({ module_or_path: '/convergence-web-0123456789abcdef_bg.
             group("embed", 40, 0),
             group("embed_entry", 10, 20),
             group("preview", 10, 20),
+            group("pages", 10, 20),
         ]
         .concat();
         let err = parse(&bad).unwrap_err();

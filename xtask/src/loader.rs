@@ -31,6 +31,7 @@ pub fn defer_app(html: &str) -> Result<String, String> {
         return Err("the page's app loader is already deferred".into());
     }
     let mut links = Vec::new();
+    let (mut modules, mut wasms) = (0, 0);
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(start) = rest.find("<link") {
@@ -41,7 +42,10 @@ pub fn defer_app(html: &str) -> Result<String, String> {
         let tag = &rest[start..end];
         let wasm = tag.contains("rel=\"preload\"") && tag.contains("type=\"application/wasm\"");
         out.push_str(&rest[..start]);
-        if tag.contains("rel=\"modulepreload\"") || wasm {
+        let module = tag.contains("rel=\"modulepreload\"");
+        if module || wasm {
+            modules += usize::from(module);
+            wasms += usize::from(wasm);
             links.push(tag.to_owned());
             // Trunk writes each link on a line of its own.
             rest = rest[end..].strip_prefix('\n').unwrap_or(&rest[end..]);
@@ -51,10 +55,10 @@ pub fn defer_app(html: &str) -> Result<String, String> {
         }
     }
     out.push_str(rest);
-    if links.len() != 2 {
+    // The glue, and the split app's loader beside it; one wasm.
+    if modules == 0 || wasms != 1 {
         return Err(format!(
-            "expected the glue's modulepreload and the wasm's preload, found {} such links",
-            links.len()
+            "expected the glue's modulepreload and the wasm's preload, found {modules} modulepreload and {wasms} wasm preload links"
         ));
     }
     let import = "import init, * as bindings from '";

@@ -13,6 +13,7 @@ mod icons;
 mod loader;
 mod minify;
 mod run;
+mod split;
 mod subscribe_server;
 mod sw;
 mod test;

@@ -129,6 +129,17 @@ pub fn build_site(release: bool) -> Result<(), String> {
     }
     app.status_ok("trunk build (reader app)")?;
     let dist = root().join("dist");
+    // Release builds split the app's wasm (build.rs sets `split_pages` there).
+    let split = if release {
+        let split = crate::split::write(&dist)?;
+        println!(
+            "==> split the reader app: {} page modules fetched when shown",
+            split.modules.len()
+        );
+        split.modules
+    } else {
+        Vec::new()
+    };
     let mut pages = vec![dist.join("index.html")];
     for name in entries()? {
         println!("==> trunk build entries/{name}.html -> dist/{name}/");
@@ -150,7 +161,7 @@ pub fn build_site(release: bool) -> Result<(), String> {
     }
     prerender(&root().join(BUCKET), &dist, None)?;
     if release {
-        service_worker(&dist)?;
+        service_worker(&dist, &split)?;
     }
     Ok(())
 }
@@ -158,12 +169,14 @@ pub fn build_site(release: bool) -> Result<(), String> {
 /// The release's service worker (`dist/sw.js`) and what makes the site installable: the web
 /// app manifest and its icons, drawn from the site icon. Development builds get none, so
 /// `trunk serve` never caches anything.
-pub fn service_worker(dist: &Path) -> Result<(), String> {
+/// `split` are the page modules of the split app, precached with the rest for offline reading.
+pub fn service_worker(dist: &Path, split: &[String]) -> Result<(), String> {
     let read = |rel: &str| {
         std::fs::read_to_string(root().join(rel)).map_err(|e| format!("cannot read {rel}: {e}"))
     };
     let site = read(&format!("{BUCKET}/site.json"))?;
-    let extra = crate::icons::write(dist, &read("public/favicon.svg")?, &site)?;
+    let mut extra = crate::icons::write(dist, &read("public/favicon.svg")?, &site)?;
+    extra.extend(split.iter().cloned());
     let deploy = crate::sw::write(dist, &read("public/sw.js")?, &extra)?;
     println!(
         "==> service worker: build {}, {} files precached",
