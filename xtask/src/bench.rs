@@ -202,6 +202,7 @@ pub fn run_all() -> Result<(), String> {
             "embed_whole_kb": group(site.embed.whole().brotli, budgets.embed),
             "embed_entry_whole_kb": group(site.embed_entry.whole().brotli, budgets.embed_entry),
             "preview_wasm_js_kb": group(site.preview.app().brotli, budgets.preview),
+            "pages_kb": group(site.pages.brotli, budgets.pages),
         }),
     );
 
@@ -404,7 +405,7 @@ pub fn summary(r: &Value) -> String {
     s.push_str("## Bytes (as built; KB = 1,000 bytes)\n\n| file | raw | gzip -9 | brotli -q 11 |\n|---|---:|---:|---:|\n");
     for (label, key) in [
         ("app wasm", "wasm"),
-        ("app JS (glue + offline.js)", "js"),
+        ("app JS (glue, split loader, offline.js)", "js"),
         ("**app wasm + JS**", "app_wasm_js"),
         ("CSS", "css"),
         ("index.html", "index_html"),
