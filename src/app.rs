@@ -1,5 +1,6 @@
 //! The app shell and the one route table.
 
+use crate::components::later::Later;
 use crate::components::mini_player::MiniPlayer;
 use crate::components::{footer::SiteFooter, header::SiteHeader, route_announcer::RouteAnnouncer};
 use crate::hooks::use_player::provide_player;
@@ -62,9 +63,11 @@ pub fn App() -> impl IntoView {
                     </FlatRoutes>
                 </ErrorBoundary>
             </main>
-            <SiteFooter/>
-            // Outside the routed page, so an episode keeps playing from page to page.
-            <MiniPlayer/>
+            <Later>
+                <SiteFooter/>
+                // Outside the routed page, so an episode keeps playing from page to page.
+                <MiniPlayer/>
+            </Later>
             <RouteAnnouncer/>
         </Router>
     }

@@ -133,3 +133,22 @@ fn bylines_link_every_author() {
     assert_eq!(first.get_attribute("href").unwrap(), "/contributors/a-one");
     drop(handle);
 }
+
+#[wasm_bindgen_test]
+async fn a_later_part_is_built_in_the_next_task_and_counted_until_then() {
+    use convergence_web::components::later::Later;
+    use convergence_web::hooks::use_content::loads_in_flight;
+    let host = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    let before = loads_in_flight();
+    let handle = leptos::mount::mount_to(host.clone().unchecked_into(), || {
+        view! { <p>"now"</p><Later><p>"later"</p></Later> }
+    });
+    assert_eq!(host.text_content().unwrap(), "now");
+    assert_eq!(loads_in_flight(), before + 1, "the wait counts as a load");
+    convergence_web::browser::sleep(0).await;
+    convergence_web::browser::sleep(0).await;
+    assert_eq!(host.text_content().unwrap(), "nowlater");
+    assert_eq!(loads_in_flight(), before);
+    drop(handle);
+}

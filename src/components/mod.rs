@@ -8,6 +8,7 @@ pub mod footer;
 pub mod header;
 pub mod image;
 pub mod index_page;
+pub mod later;
 pub mod listing;
 pub mod loaded;
 pub mod loading;

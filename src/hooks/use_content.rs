@@ -24,11 +24,12 @@ pub fn loads_in_flight() -> usize {
 }
 
 /// Counts one load for as long as it lives (finished, failed or dropped).
-struct InFlight;
+pub(crate) struct InFlight;
 
 impl InFlight {
+    /// Counts a load from now until the value is dropped.
     #[cfg_attr(feature = "prerender", allow(dead_code))]
-    fn start() -> InFlight {
+    pub(crate) fn start() -> InFlight {
         IN_FLIGHT.with(|n| n.set(n.get() + 1));
         InFlight
     }

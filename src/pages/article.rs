@@ -3,6 +3,7 @@
 use crate::api;
 use crate::components::episode::{AudioPolicy, EpisodePlayer};
 use crate::components::image::BucketImage;
+use crate::components::later::Later;
 use crate::components::page_head::PageHead;
 use crate::components::subscribe_form::SubscribeSection;
 use crate::components::video_placeholder::VideoPlaceholder;
@@ -227,6 +228,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
             {player}
             {contents}
             <div class="prose" inner_html=rendered.html></div>
+            <Later>
             <footer class="article__footer">
                 <ShareBar title=title_for_share/>
                 <SaveForOffline slug=slug_for_embed.clone()/>
@@ -239,9 +241,12 @@ pub fn ArticleView(article: Article) -> impl IntoView {
                 <ul class="topic-list">{topic_links}</ul>
                 {if republishable { notice.into_any() } else { view! { <AudioPolicy/> }.into_any() }}
             </footer>
+            </Later>
         </article>
-        <SubscribeSection variant=crate::subscribe::form::Variant::Inline/>
-        {more}
+        <Later>
+            <SubscribeSection variant=crate::subscribe::form::Variant::Inline/>
+            {more}
+        </Later>
     }
 }
 

@@ -78,15 +78,8 @@ fn bindgen_and_opt(target: &Path, bin: &str) -> Result<(Sizes, Sizes), String> {
     let bg = out.join(format!("{bin}_bg.wasm"));
     let opt = out.join(format!("{bin}_opt.wasm"));
     run::cmd("wasm-opt")
-        .args([
-            "-Oz",
-            "--enable-bulk-memory",
-            "--enable-nontrapping-float-to-int",
-            "--enable-sign-ext",
-            "--enable-mutable-globals",
-            "--enable-reference-types",
-            "--enable-multivalue",
-        ])
+        .arg("-Oz")
+        .args(run::WASM_FEATURES)
         .arg(&bg)
         .arg("-o")
         .arg(&opt)

@@ -28,6 +28,17 @@ pub fn path_env() -> String {
     parts.join(":")
 }
 
+/// wasm-opt's flags for the features Rust's wasm32 target emits (wasm-bindgen's output no
+/// longer says which it uses).
+pub const WASM_FEATURES: &[&str] = &[
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
+
 /// A command run from the workspace root with the project PATH.
 pub fn cmd(program: &str) -> Command {
     let mut c = Command::new(program);

@@ -30,19 +30,11 @@ pub struct Split {
 /// features Rust's wasm32 target emits.
 fn wasm_opt(file: &Path) -> Result<(), String> {
     let mut c = run::cmd("wasm-opt");
-    c.args([
-        "-Oz",
-        "-Oz",
-        "--enable-bulk-memory",
-        "--enable-nontrapping-float-to-int",
-        "--enable-sign-ext",
-        "--enable-mutable-globals",
-        "--enable-reference-types",
-        "--enable-multivalue",
-    ])
-    .arg(file)
-    .arg("-o")
-    .arg(file);
+    c.args(["-Oz", "-Oz"])
+        .args(run::WASM_FEATURES)
+        .arg(file)
+        .arg("-o")
+        .arg(file);
     c.status_ok(&format!("wasm-opt {}", file.display()))
 }
 
