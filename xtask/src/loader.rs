@@ -24,6 +24,22 @@ pub const TEMPLATE_ID: &str = "app-code";
 /// paint timing ignores the observer). Every page carries it, so it is written small.
 const AFTER_FIRST_PAINT: &str = r#"await new Promise(go=>{setTimeout(go,1e3);new PerformanceObserver(l=>l.getEntriesByName("first-contentful-paint").length&&go()).observe({type:"paint",buffered:!0})});"#;
 
+/// How Trunk's inline loader imports the glue: `import init, * as bindings from '/….js';`.
+const GLUE_IMPORT: &str = "import init, * as bindings from '";
+
+/// Where Trunk's inline loader in `html` names the glue: the byte range of its path.
+pub fn glue_import(html: &str) -> Result<std::ops::Range<usize>, String> {
+    let start = html
+        .find(GLUE_IMPORT)
+        .map(|at| at + GLUE_IMPORT.len())
+        .ok_or("no `import init, * as bindings from '…'` in the page: is this Trunk's loader?")?;
+    let end = html[start..]
+        .find("';")
+        .map(|e| start + e)
+        .ok_or("the loader's import is not closed")?;
+    Ok(start..end)
+}
+
 /// Rewrites `html` (Trunk's page for the reader app): preload links into the template, the
 /// loader deferred. An error names what was not as Trunk writes it.
 pub fn defer_app(html: &str) -> Result<String, String> {
@@ -61,15 +77,9 @@ pub fn defer_app(html: &str) -> Result<String, String> {
             "expected the glue's modulepreload and the wasm's preload, found {modules} modulepreload and {wasms} wasm preload links"
         ));
     }
-    let import = "import init, * as bindings from '";
-    let at = out
-        .find(import)
-        .ok_or("no `import init, * as bindings from '…'` in the page: is this Trunk's loader?")?;
-    let glue_end = out[at + import.len()..]
-        .find("';")
-        .map(|e| at + import.len() + e)
-        .ok_or("the loader's import is not closed")?;
-    let glue = out[at + import.len()..glue_end].to_owned();
+    let path = glue_import(&out)?;
+    let (at, glue_end) = (path.start - GLUE_IMPORT.len(), path.end);
+    let glue = out[path].to_owned();
     let loader = format!(
         "{AFTER_FIRST_PAINT}\ndocument.head.append(document.getElementById(\"{TEMPLATE_ID}\").content.cloneNode(!0));\nconst bindings=await import('{glue}'),init=bindings.default;"
     );

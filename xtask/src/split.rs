@@ -51,7 +51,7 @@ pub fn content_hash(parts: &[&[u8]]) -> String {
         .collect()
 }
 
-/// The value of `key: '…'` or `from '…'` style quoted text after `marker` in `text`.
+/// The quoted text right after `marker` in `text` (`module_or_path: '…'`).
 fn quoted_after<'a>(text: &'a str, marker: &str) -> Option<&'a str> {
     let at = text.find(marker)? + marker.len();
     let rest = &text[at..];
@@ -79,9 +79,7 @@ pub fn write(dist: &Path) -> Result<Split, String> {
     let page = dist.join("index.html");
     let html = std::fs::read_to_string(&page)
         .map_err(|e| format!("cannot read {}: {e}", page.display()))?;
-    let old_glue = quoted_after(&html, "import init, * as bindings from ")
-        .ok_or("no `import init, * as bindings from '…'` in the page: is this Trunk's loader?")?
-        .to_owned();
+    let old_glue = html[crate::loader::glue_import(&html)?].to_owned();
     let old_wasm = quoted_after(&html, "module_or_path: ")
         .ok_or("no `module_or_path: '…'` in the page's loader: is this Trunk's loader?")?
         .to_owned();
@@ -232,10 +230,7 @@ mod tests {
     #[test]
     fn reads_trunks_loader() {
         let js = "import init, * as bindings from '/a-1.js';\nconst wasm = await init({ module_or_path: '/a-1_bg.wasm' });";
-        assert_eq!(
-            quoted_after(js, "import init, * as bindings from "),
-            Some("/a-1.js")
-        );
+        assert_eq!(&js[crate::loader::glue_import(js).unwrap()], "/a-1.js");
         assert_eq!(quoted_after(js, "module_or_path: "), Some("/a-1_bg.wasm"));
         assert_eq!(quoted_after(js, "nothing"), None);
     }
