@@ -195,6 +195,19 @@
         for (var c = to.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) return void (c.data = s.textContent);
       });
     });
+    // A slot the app fills later (a subscribe form, whose code comes after the take-over) and
+    // has not filled yet keeps the rendered page's own nodes, with what was typed in them.
+    stage.querySelectorAll("[data-keep]").forEach(function (slot) {
+      var key = slot.getAttribute("data-keep"), from = null;
+      oldRoots.some(function (r) {
+        return (from = Array.prototype.find.call(r.querySelectorAll("[data-keep]"), function (k) {
+          return k.getAttribute("data-keep") === key;
+        }));
+      });
+      // First in the slot, where they were: focus and typing carry over by position.
+      var start = slot.firstChild;
+      while (from && from.firstChild) slot.insertBefore(from.firstChild, start);
+    });
     var x = window.scrollX, y = window.scrollY, first = old[0] || fatal;
     while (stage.firstChild) body.insertBefore(stage.firstChild, first);
     old.forEach(function (n) { n.remove(); });

@@ -87,8 +87,11 @@ pub fn take_over() {
             }
         }
         let shows_error = stage
-            // A failed load, or a page that is gone since the build.
-            .query_selector("main .content-error, main .not-found")
+            // A failed load, or a page that is gone since the build (a subscribe form whose
+            // code could not be fetched is not the page's failure: its slot says so itself).
+            .query_selector(
+                "main .content-error:not(.subscribe-slot .content-error), main .not-found",
+            )
             .ok()
             .flatten()
             .is_some();

@@ -21,6 +21,7 @@ pub mod save_offline;
 pub mod saved_list;
 pub mod share;
 pub mod subscribe_form;
+pub mod subscribe_slot;
 pub mod suspense;
 pub mod text_size;
 pub mod theme_toggle;

@@ -8,6 +8,7 @@
 //! `disabled`, which would drop keyboard focus) and the form `aria-busy`.
 
 use crate::browser::is_offline;
+use crate::components::subscribe_slot::SubscribeSlot;
 use crate::hooks::use_site::use_site;
 use crate::subscribe::client::{deliver, new_key, now_ms};
 use crate::subscribe::form::{self, Field, FieldError, FormInput, Submission, Variant};
@@ -250,6 +251,15 @@ impl Ctx {
     }
 }
 
+/// What a reader had typed into the form the build rendered, for the live form that replaces it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Prefill {
+    /// The fields as typed.
+    pub input: FormInput,
+    /// The honeypot as filled (a bot's giveaway survives the swap).
+    pub honeypot: String,
+}
+
 /// The subscribe form: email, name, lists, consent, a honeypot, and every outcome's message.
 #[component]
 pub fn SubscribeForm(
@@ -258,9 +268,16 @@ pub fn SubscribeForm(
     /// Which placement this is.
     #[prop(default = Variant::Full)]
     variant: Variant,
+    /// What to start with instead of the empty form.
+    #[prop(default = None)]
+    prefill: Option<Prefill>,
 ) -> impl IntoView {
     let ids = Ids::new();
     let state = FormState::new(form::initial_lists(&config, variant));
+    if let Some(p) = prefill {
+        state.restore(&p.input);
+        state.honeypot.set(p.honeypot);
+    }
     let ctx = Ctx {
         state,
         config: StoredValue::new(config.clone()),
@@ -624,7 +641,7 @@ pub fn SubscribeSection(
                 <section class=class aria-labelledby=heading_id.clone()>
                     <h2 class="subscribe-box__title" id=heading_id.clone()>{title}</h2>
                     {pitch.map(|p| view! { <p class="subscribe-box__pitch">{p}</p> })}
-                    <SubscribeForm config=s.subscribe variant=variant/>
+                    <SubscribeSlot config=s.subscribe variant=variant/>
                 </section>
             }
         })

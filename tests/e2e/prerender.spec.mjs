@@ -261,9 +261,14 @@ test("a split-out page's code is fetched the first time it is shown, not with th
   });
   await openInApp(page, "/topics", `/articles/${ARTICLE}`);
   await expect(page.getByRole("heading", { level: 1, name: "Topics" })).toBeVisible();
-  // The article took over with the main module alone; the topics page brought its own.
+  // The article took over with the main module (and the subscribe forms' code, fetched once
+  // it has started); the topics page brought its own.
   expect(modules[0]).toMatch(/^\/convergence-web-[0-9a-f]+_bg\.wasm$/);
-  expect(modules.filter((m) => m.startsWith("/split_"))).toEqual([expect.stringMatching(/^\/split_topics-[0-9a-f]+\.wasm$/)]);
+  const split = modules.filter((m) => m.startsWith("/split_")).sort();
+  expect(split).toEqual([
+    expect.stringMatching(/^\/split_subscribe_form-[0-9a-f]+\.wasm$/),
+    expect.stringMatching(/^\/split_topics-[0-9a-f]+\.wasm$/),
+  ]);
 });
 
 test("a page whose code cannot be fetched says so, and its retry brings the page", async ({ page }) => {

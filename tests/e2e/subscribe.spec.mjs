@@ -513,6 +513,55 @@ test("after an article and in the footer: two forms, unique ids, the footer's sh
   expect(recorder.postsTo(path)[0].body).toMatchObject({ email: "footer@example.org", name: null, lists: ["newsletter"] });
 });
 
+test("the forms' code comes after the take-over: the rendered form stays, keeps what was typed and sends", async ({ page, context }, testInfo) => {
+  const { path } = await connect(context, testInfo);
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route("**/split_subscribe_form-*.wasm", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/articles/broad-front-panel");
+  // The app takes the page over without waiting for the forms' code.
+  await expect(page.locator("body[data-app-mounted]")).toHaveCount(1, { timeout: 20_000 });
+  const short = page.getByRole("contentinfo").getByRole("region", { name: "Get the newsletter" });
+  const email = short.getByRole("textbox", { name: "Email address" });
+  await email.fill("kept@example.org");
+  await short.getByRole("checkbox", { name: /I agree/ }).check();
+  await email.focus();
+  await email.press("Enter");
+  // Held until the live form is here: nothing sent, nothing put in the URL.
+  await page.waitForTimeout(200);
+  expect(recorder.postsTo(path)).toEqual([]);
+  expect(page.url()).not.toContain("kept%40example.org");
+  release();
+  await expect(short.getByText(CONFIRM)).toBeVisible();
+  expect(recorder.postsTo(path)).toHaveLength(1);
+  expect(recorder.postsTo(path)[0].body).toMatchObject({ email: "kept@example.org", lists: ["newsletter"] });
+  await expect(email).toHaveValue("kept@example.org");
+  await expect(email).toBeFocused();
+  await expect(short.locator("form")).toHaveCount(1);
+});
+
+test("forms whose code cannot be fetched say so beside the kept form, and their retry brings it", async ({ page, context }, testInfo) => {
+  await connect(context, testInfo);
+  const blocked = "**/split_subscribe_form-*.wasm";
+  await page.route(blocked, (route) => route.abort("internetdisconnected"));
+  await page.goto("/articles/broad-front-panel");
+  // Not the page's failure: the app still takes it over.
+  await expect(page.locator("body[data-app-mounted]")).toHaveCount(1, { timeout: 20_000 });
+  const short = page.getByRole("contentinfo").getByRole("region", { name: "Get the newsletter" });
+  const alert = short.getByRole("alert").filter({ hasText: "This part of the site could not be loaded." });
+  await expect(alert).toBeVisible();
+  const email = short.getByRole("textbox", { name: "Email address" });
+  await email.fill("later@example.org");
+  await page.unroute(blocked);
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await expect(alert).toHaveCount(0);
+  await expect(short.locator("form")).toHaveCount(1);
+  await expect(email).toHaveValue("later@example.org");
+});
+
 test("the support link lands on the support section of /subscribe", async ({ page, context }, testInfo) => {
   await connect(context, testInfo);
   await openApp(page, "/subscribe#support");
