@@ -70,10 +70,17 @@ async function open(cpu = 1) {
   if (cpu !== 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate: cpu });
   const urls = new Map();
   const wire = { requests: [], pending: 0 };
+  // What arrived per request, chunk by chunk: for some fetches (the split loader's, with their
+  // integrity) Chromium reports the bytes only here and 0 when the load finishes.
+  const received = new Map();
   cdp.on("Network.requestWillBeSent", (e) => { urls.set(e.requestId, e.request.url); wire.pending++; });
+  cdp.on("Network.dataReceived", (e) => {
+    received.set(e.requestId, (received.get(e.requestId) ?? 0) + e.encodedDataLength);
+  });
   cdp.on("Network.loadingFinished", (e) => {
     wire.pending--;
-    wire.requests.push({ url: urls.get(e.requestId), bytes: e.encodedDataLength });
+    const bytes = Math.max(e.encodedDataLength, received.get(e.requestId) ?? 0);
+    wire.requests.push({ url: urls.get(e.requestId), bytes });
   });
   cdp.on("Network.loadingFailed", () => { wire.pending--; });
   return { context, page, wire };
