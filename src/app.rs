@@ -9,7 +9,9 @@ use crate::hooks::use_site::provide_site;
 use crate::hooks::use_text_size::provide_text_size;
 use crate::pages::embed::EmbedRedirect;
 use crate::pages::split;
-use crate::pages::{article::ArticlePage, not_found::NotFound, static_page::StaticPage};
+use crate::pages::{
+    article::ArticlePage, home::HomePage, not_found::NotFound, static_page::StaticPage,
+};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{FlatRoutes, Route, Router};
@@ -40,7 +42,7 @@ pub fn App() -> impl IntoView {
                 }>
                     <FlatRoutes fallback=|| view! { <NotFound/> }>
                         // The patterns of model::route::PATTERNS, in its order (checked below).
-                        <Route path=path!("/") view=split::Home/>
+                        <Route path=path!("/") view=HomePage/>
                         <Route path=path!("/articles/:slug") view=ArticlePage/>
                         <Route path=path!("/embed/articles/:slug") view=EmbedRedirect/>
                         <Route path=path!("/contributors") view=split::Contributors/>

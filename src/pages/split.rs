@@ -1,6 +1,6 @@
 //! The routes whose code is not in the first download. In the release wasm (`split_pages`,
 //! set by build.rs) each page below is split out at build time (`xtask/src/split.rs`) and
-//! fetched the first time it is shown, so an article starts with less code.
+//! fetched the first time it is shown, so an article or the home page starts with less code.
 //! Elsewhere (debug builds, the build-time renderer) the pages render directly.
 
 use leptos::prelude::*;
@@ -97,8 +97,4 @@ split_route!(
 split_route!(
     /// `/podcasts/:slug`.
     Show => show, crate::pages::show::ShowPage
-);
-split_route!(
-    /// `/`.
-    Home => home, crate::pages::home::HomePage
 );
