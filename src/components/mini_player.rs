@@ -1,8 +1,5 @@
 //! The mini-player: the episode in the player, pinned to the bottom of the window on every
 //! page, with play/pause, jumps, speed and a position slider, all keyboard operable.
-//! In the reader app's release wasm (`split_pages`, build.rs) the bar's code is split out
-//! (`xtask/src/split.rs`) and fetched when an episode first plays: the audio itself is the
-//! player's (`hooks::use_player`), so it starts at once.
 
 use crate::format::{clock, position_text};
 use crate::hooks::use_player::{use_player, Speed, BACK_SECONDS, FORWARD_SECONDS};
@@ -12,18 +9,6 @@ use leptos::prelude::*;
 /// The player bar; renders nothing until an episode is started (or restored).
 #[component]
 pub fn MiniPlayer() -> impl IntoView {
-    #[cfg(not(split_pages))]
-    {
-        bar()
-    }
-    #[cfg(split_pages)]
-    {
-        split::deferred()
-    }
-}
-
-/// The bar itself, following the player.
-fn bar() -> impl IntoView {
     let player = use_player();
     move || {
         let track = player.track.get()?;
@@ -87,53 +72,5 @@ fn bar() -> impl IntoView {
                 {move || player.error.get().map(|e| view! { <p class="mini-player__error" role="alert">{e}</p> })}
             </section>
         })
-    }
-}
-
-#[cfg(split_pages)]
-mod split {
-    use super::bar;
-    use crate::components::content_error::ContentErrorView;
-    use crate::error::ContentError;
-    use crate::hooks::use_player::use_player;
-    use leptos::prelude::*;
-
-    /// The bar's view, handed back by its split-out code.
-    type BarView = fn() -> AnyView;
-
-    #[leptos::wasm_split::wasm_split(mini_player, wasm_split_path = ::leptos::wasm_split, fallible)]
-    fn load() -> Result<BarView, ContentError> {
-        Ok(|| bar().into_any())
-    }
-
-    /// Fetches the bar's code the first time there is a track, then shows the bar; a fetch
-    /// that fails says so where the bar would be, with a retry.
-    pub fn deferred() -> impl IntoView {
-        let player = use_player();
-        let code: RwSignal<Option<Result<BarView, ContentError>>> = RwSignal::new(None);
-        let asked = StoredValue::new(false);
-        let fetch = move || {
-            asked.set_value(true);
-            leptos::task::spawn_local(async move { code.set(Some(load().await)) });
-        };
-        Effect::new(move |_| {
-            if player.track.with(Option::is_some) && !asked.get_value() {
-                fetch();
-            }
-        });
-        move || match code.get()? {
-            Ok(bar) => Some(bar()),
-            Err(error) => player.track.with(Option::is_some).then(|| {
-                view! {
-                    <section class="mini-player" aria-label="Player">
-                        <ContentErrorView error=error on_retry=move |_| {
-                            code.set(None);
-                            fetch();
-                        }/>
-                    </section>
-                }
-                .into_any()
-            }),
-        }
     }
 }

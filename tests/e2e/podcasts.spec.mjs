@@ -199,28 +199,6 @@ test("the player by keyboard alone: every control reachable, focus visible, axe 
   expect(problems).toEqual([]);
 });
 
-test("the player bar's code is fetched when an episode first plays; if it cannot be, the audio plays and a retry brings the bar", async ({ page, request }) => {
-  const problems = watchForPanics(page);
-  const { episode } = await catalogue(request);
-  const asked = [];
-  page.on("request", (r) => {
-    if (/\/split_mini_player-[0-9a-f]+\.wasm$/.test(r.url())) asked.push(r.url());
-  });
-  const blocked = "**/split_mini_player-*.wasm";
-  await page.route(blocked, (route) => route.abort("internetdisconnected"));
-  await openApp(page, `/articles/${episode.slug}`);
-  expect(asked, "not with the article").toEqual([]);
-  await page.getByRole("button", { name: "Play episode" }).click();
-  const alert = page.getByRole("region", { name: "Player" }).getByRole("alert");
-  await expect(alert).toContainText("This part of the site could not be loaded.");
-  await playedPast(page, 0.2);
-  await page.unroute(blocked);
-  await alert.getByRole("button", { name: "Try again" }).click();
-  const player = page.getByRole("region", { name: episode.title });
-  await expect(player.getByRole("button", { name: "Pause", exact: true })).toBeVisible();
-  expect(problems).toEqual([]);
-});
-
 test("a video is a placeholder that asks nothing of its host until the reader plays it", async ({ page, request }) => {
   const problems = watchForPanics(page);
   const article = await (await request.get("/content/articles/broad-front-panel.json")).json();
