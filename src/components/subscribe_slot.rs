@@ -189,13 +189,13 @@ mod split {
         fetch();
         let on_submit = move |ev: leptos::ev::SubmitEvent| {
             // The live form handles its own; the kept one would send the address in the URL.
-            if !matches!(state.get_untracked(), Some(Ok(_))) {
+            if !state.with_untracked(|s| matches!(s, Some(Ok(_)))) {
                 ev.prevent_default();
                 pending.set_value(true);
             }
         };
         // Only while the live form is not here does the take-over keep the rendered one.
-        let keep = move || (!matches!(state.get(), Some(Ok(_)))).then(|| keep_key(variant));
+        let keep = move || (!state.with(|s| matches!(s, Some(Ok(_))))).then(|| keep_key(variant));
         view! {
             <div class="subscribe-slot" data-keep=keep node_ref=wrapper on:submit=on_submit>
                 {move || match state.get() {
